@@ -1,0 +1,42 @@
+export type LabelSpace = "gbf" | "subject" | "sdg";
+
+export interface Evidence {
+  chunkId?: string;
+  page?: number;
+  /** Offsets into the source text (the chunk text for stored documents). */
+  start: number;
+  end: number;
+  text: string;
+  signal: "semantic" | "lexical" | "example";
+}
+
+export interface Suggestion {
+  id: string;
+  space: LabelSpace;
+  score: number;
+  decision: "suggest" | "review" | "none";
+  evidence: Evidence[];
+}
+
+export interface ClassificationResult {
+  suggestions: Suggestion[];
+  modelId: string;
+  classifierVersion: string;
+  thresholds: Record<string, number>;
+}
+
+export interface ClassifyInputChunk {
+  id?: string;
+  text: string;
+  page?: number;
+  /** Offset of the chunk in the whole document text. */
+  start?: number;
+  language?: string;
+  vector?: Float32Array;
+}
+
+export interface Classifier {
+  readonly version: string;
+  classifyText(text: string, opts?: { language?: string }): Promise<ClassificationResult>;
+  classifyChunks(chunks: ClassifyInputChunk[], opts?: { language?: string }): Promise<ClassificationResult>;
+}

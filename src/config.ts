@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/**
+ * Every knob of chm-lens, read from the environment once. The README documents each one;
+ * keep the two in step.
+ */
+export const configSchema = z.object({
+  PORT: int(8787, 0),
+  HOST: z.string().default("127.0.0.1"),
+  /** Where LanceDB lives: a local folder now, an object-store URI (s3://…) later. */
+  DATA_DIR: z.string().default("./data"),
+  MODELS_DIR: z.string().default("./models"),
+  EMBED_BACKEND: z.enum(["use", "transformers"]).default("use"),
+  /** Folder name under MODELS_DIR for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
+  EMBED_MODEL: z.string().default("Xenova/multilingual-e5-small"),
+  EMBED_BATCH_SIZE: int(32, 1),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+  MAX_PAGES: int(1000, 1),
+  EXTRACT_TIMEOUT_MS: int(120_000, 1000),
+  OCR_ENABLED: bool.default(true),
+  OCR_LANGS: z.string().default("eng+fra+spa"),
+  CHUNK_SIZE: int(0, 0),
+  CHUNK_OVERLAP: int(0, 0),
+  WORKER_ENABLED: bool.default(true),
+  WORKER_CONCURRENCY: int(1, 1),
+  JOB_MAX_ATTEMPTS: int(3, 1),
+  JOB_BACKOFF_MS: int(2000, 0),
+  JOB_TIMEOUT_MS: int(600_000, 1000),
+  JOB_POLL_MS: int(500, 10),
+  INGEST_SAMPLES_ON_EMPTY: bool.default(true),
+  SAMPLES_DIR: z.string().default("./corpora/samples"),
+  CHM_API_KEYS: z.string().default(""),
+  PUBLIC_READ: bool.default(true),
+  MAX_BODY_MB: z.coerce.number().positive().default(1),
+  RATE_LIMIT_PER_MINUTE: int(300, 0),
+  EVAL_DIR: z.string().default("./data/eval"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment (or any record of strings); throws AppError `config_invalid`. */
+export function loadConfig(env: Record<string, string | undefined> = {}): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new AppError("config_invalid", `Invalid configuration: ${problems.join("; ")}`, {
+      details: problems,
+    });
+  }
+  return parsed.data;
+}
+
+/** Defaults for tests and tools: every knob at its default, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

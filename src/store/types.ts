@@ -1,0 +1,158 @@
+/**
+ * Domain records and the narrow store interface. LanceDB and Arrow types never leave store/.
+ */
+export interface DocumentMeta {
+  title?: string;
+  filename?: string;
+  country?: string;
+  recordType?: string;
+  sourceUrl?: string;
+  /** Language given by the submitter; the detected one is `language`. */
+  declaredLanguage?: string;
+  submittedBy?: string;
+}
+
+export interface TagSet {
+  targets: string[];
+  goals: string[];
+  subjects: string[];
+  sdgs: string[];
+}
+
+export interface DocumentRecord extends DocumentMeta {
+  id: string;
+  contentHash: string;
+  mediaType: string;
+  language: string;
+  pageCount: number;
+  chunkCount: number;
+  byteSize: number;
+  /** Pages reported `needs_ocr` (no text layer and OCR off/unavailable). */
+  needsOcrPages: number[];
+  /** Tags used for filters and facets: accepted feedback overrides suggestions. */
+  tags: TagSet;
+  /** The full classification (suggestions, evidence, model id, thresholds) as JSON text. */
+  classificationJson: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChunkRecord {
+  id: string;
+  documentId: string;
+  contentHash: string;
+  index: number;
+  text: string;
+  pageStart: number;
+  pageEnd: number;
+  charStart: number;
+  charEnd: number;
+  language: string;
+  vector: Float32Array;
+}
+
+/** Structured filter; the store turns it into a safely quoted `where`. */
+export interface ChunkFilter {
+  documentIds?: string[];
+  targets?: string[];
+  goals?: string[];
+  subjects?: string[];
+  countries?: string[];
+  languages?: string[];
+  recordTypes?: string[];
+  /** ISO dates (createdAt) inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface ChunkHit extends Omit<ChunkRecord, "vector"> {
+  /** Higher is better. semantic: cosine similarity; keyword: BM25; hybrid: RRF score. */
+  score: number;
+  semanticScore?: number;
+  keywordScore?: number;
+}
+
+export type JobState = "queued" | "running" | "done" | "failed";
+
+export interface JobRecord {
+  id: string;
+  state: JobState;
+  /** Blob key of the uploaded bytes. */
+  blobKey: string;
+  meta: DocumentMeta;
+  /** Caller's stable key (e.g. a path or URL): a changed file with the same key replaces the old one. */
+  documentKey?: string;
+  documentId?: string;
+  attempts: number;
+  maxAttempts: number;
+  notBefore: string;
+  errorCode?: string;
+  errorMessage?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Worker lease: a running job whose lease expired is taken again (the worker died). */
+  leaseUntil?: string;
+}
+
+export interface FeedbackRecord {
+  id: string;
+  documentId: string;
+  labelId: string;
+  action: "accept" | "reject" | "add";
+  user: string;
+  modelId: string;
+  classifierVersion: string;
+  createdAt: string;
+}
+
+export interface SearchChunksRequest {
+  mode: "semantic" | "keyword" | "hybrid";
+  /** Keyword query text (keyword, hybrid). */
+  text?: string;
+  /** Query vector (semantic, hybrid). */
+  vector?: Float32Array;
+  filter?: ChunkFilter;
+  limit: number;
+}
+
+export interface DocumentStore {
+  readonly uri: string;
+  readonly dims: number;
+  documents: {
+    get(id: string): Promise<DocumentRecord | undefined>;
+    getMany(ids: string[]): Promise<DocumentRecord[]>;
+    findByHash(contentHash: string): Promise<DocumentRecord | undefined>;
+    list(opts?: { limit?: number; offset?: number; filter?: ChunkFilter }): Promise<DocumentRecord[]>;
+    count(): Promise<number>;
+    /** Atomically replaces the document's chunks and then writes its record (one writer at a time). */
+    put(doc: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
+    updateTags(id: string, tags: TagSet, classificationJson?: string): Promise<void>;
+    delete(id: string): Promise<boolean>;
+  };
+  chunks: {
+    search(req: SearchChunksRequest): Promise<ChunkHit[]>;
+    forDocument(documentId: string): Promise<ChunkRecord[]>;
+    count(): Promise<number>;
+  };
+  jobs: {
+    create(job: JobRecord): Promise<void>;
+    get(id: string): Promise<JobRecord | undefined>;
+    list(opts?: { state?: JobState; limit?: number }): Promise<JobRecord[]>;
+    /** Takes the oldest due job (queued, or running with an expired lease) and marks it running. */
+    claim(now: Date, leaseMs: number): Promise<JobRecord | undefined>;
+    update(id: string, patch: Partial<JobRecord>): Promise<void>;
+  };
+  feedback: {
+    add(rec: FeedbackRecord): Promise<void>;
+    forDocument(documentId: string): Promise<FeedbackRecord[]>;
+    all(): Promise<FeedbackRecord[]>;
+  };
+  blobs: {
+    put(bytes: Uint8Array): Promise<string>;
+    get(key: string): Promise<Uint8Array>;
+    delete(key: string): Promise<void>;
+  };
+  /** Builds/refreshes the full-text index (and an ANN index past a size threshold). */
+  optimize(): Promise<void>;
+  close(): Promise<void>;
+}
