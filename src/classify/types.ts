@@ -40,3 +40,18 @@ export interface Classifier {
   classifyText(text: string, opts?: { language?: string }): Promise<ClassificationResult>;
   classifyChunks(chunks: ClassifyInputChunk[], opts?: { language?: string }): Promise<ClassificationResult>;
 }
+
+/** A labelled text: a development-set line, an eval dataset line, or accepted feedback. */
+export interface LabelledExample {
+  id: string;
+  text: string;
+  labels: string[];
+  language?: string;
+  /** Translations of one question share a key; keep them in one cross-validation fold. */
+  key?: string;
+}
+
+/** Trains a classifier on labelled examples (the eval's cross-validation calls it per fold). */
+export interface ClassifierTrainer {
+  train(examples: LabelledExample[]): Promise<Classifier>;
+}
