@@ -1,0 +1,145 @@
+import type { ClassificationResult, Evidence, LabelledExample } from "../classify/types.ts";
+
+/** One scored example: the gold labels and what the classifier said about the text. */
+export interface EvalRecord {
+  example: LabelledExample;
+  result: ClassificationResult;
+  /** Cross-validation fold (0-based) that held this example out; absent for a held-out dataset. */
+  fold?: number;
+}
+
+/** Which decisions count as "predicted positive" for F1 and coverage. */
+export type DecisionMode = "suggest" | "suggestReview";
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface LabelMetrics {
+  id: string;
+  /** Examples carrying this gold label. */
+  support: number;
+  suggest: PRF;
+  suggestReview: PRF;
+}
+
+export interface Summary {
+  /** Examples scored (those with at least one gold label in the label space). */
+  n: number;
+  precisionAt1: number;
+  recallAt3: number;
+  hitAt3: number;
+  microF1: Record<DecisionMode, number>;
+  microPrecision: Record<DecisionMode, number>;
+  microRecall: Record<DecisionMode, number>;
+  macroF1: Record<DecisionMode, number>;
+  coverage: Record<DecisionMode, number>;
+  brier: number;
+  ece: number;
+}
+
+export interface CalibrationBin {
+  /** Inclusive lower edge; the last bin also includes 1. */
+  lower: number;
+  upper: number;
+  count: number;
+  meanScore: number;
+  /** Share of the bin's (text, label) pairs whose label is gold. */
+  observed: number;
+}
+
+export interface Calibration {
+  bins: CalibrationBin[];
+  pairs: number;
+  brier: number;
+  ece: number;
+}
+
+export interface Confusion {
+  /** Row and column order (gold labels and predicted labels seen, in label-space order). */
+  labels: string[];
+  /** matrix[row = gold][col = top-1 prediction]; the extra last column counts "no prediction". */
+  matrix: number[][];
+}
+
+export interface LanguageRow {
+  language: string;
+  n: number;
+  precisionAt1: number;
+  recallAt3: number;
+  hitAt3: number;
+  microF1: number;
+}
+
+export interface RankedLabel {
+  id: string;
+  score: number;
+  decision: "suggest" | "review" | "none";
+}
+
+export interface WorstError {
+  exampleId: string;
+  language?: string;
+  text: string;
+  /** `missed`: a gold label scored low; `wrong`: a non-gold label scored high. */
+  kind: "missed" | "wrong";
+  label: string;
+  score: number;
+  /** How bad the error is: 1 − score for a miss, the score for a wrong label. */
+  severity: number;
+  gold: string[];
+  top: RankedLabel[];
+  evidence: Evidence[];
+}
+
+/** Per-example outcome, kept in metrics.json so every number can be recomputed. */
+export interface ExampleOutcome {
+  id: string;
+  language?: string;
+  fold?: number;
+  gold: string[];
+  /** Label-space suggestions, best first (top 5). */
+  top: RankedLabel[];
+  suggested: string[];
+  reviewed: string[];
+}
+
+export interface EvalMetrics {
+  labelSpace: string[];
+  summary: Summary;
+  perLabel: LabelMetrics[];
+  confusion: Confusion;
+  calibration: Calibration;
+  perLanguage: LanguageRow[];
+  worstErrors: WorstError[];
+  examples: ExampleOutcome[];
+  /** Examples left out because none of their gold labels is in the label space. */
+  skippedNoGold: string[];
+}
+
+/** Facts about the run that the report prints beside the numbers. */
+export interface EvalMeta {
+  dataset: string;
+  mode: "cross-validation" | "held-out";
+  folds?: number;
+  createdAt: string;
+  modelId: string;
+  classifierVersion: string;
+  /** Thresholds per scope: "all" for one classifier, "fold 1".."fold k" under cross-validation. */
+  thresholds: Array<{ scope: string; values: Record<string, number> }>;
+  /** Human titles of label ids, for chart tooltips and tables. */
+  labelTitles?: Record<string, string>;
+  /** Dataset lines that were skipped, with the reason. */
+  skippedLines?: Array<{ line: number; message: string }>;
+}
+
+/** The metrics.json file: the run's facts plus every metric. */
+export interface EvalReportFile extends EvalMetrics {
+  schemaVersion: 1;
+  meta: EvalMeta;
+}
