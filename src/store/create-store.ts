@@ -1,0 +1,76 @@
+import { connect } from "@lancedb/lancedb";
+import { mkdir } from "node:fs/promises";
+import { AppError } from "../errors.ts";
+import { createBlobs, localPath } from "./internal/blobs.ts";
+import { createChunkSearch } from "./internal/chunk-search.ts";
+import { chunksOf, createDocuments } from "./internal/documents.ts";
+import { createFeedback } from "./internal/feedback.ts";
+import { createJobs } from "./internal/jobs.ts";
+import { buildVectorIndex, compactAndReindex, hasVectorIndex } from "./internal/maintenance.ts";
+import { createMutex } from "./internal/mutex.ts";
+import { openTables } from "./internal/tables.ts";
+import { guard } from "./internal/write.ts";
+import type { DocumentStore } from "./types.ts";
+
+export interface CreateStoreOptions {
+  /** A local folder now; LanceDB calls stay URI-based so an object-store URI can follow. */
+  uri: string;
+  /** Embedding dimensions; a store built with other dims refuses to open. */
+  dims: number;
+  /** Embedding model id; a store built with another model refuses to open. */
+  embeddingModelId: string;
+}
+
+/**
+ * Opens (or creates) the chm-lens store at `uri`: LanceDB tables `documents`, `chunks`,
+ * `jobs`, `feedback`, `meta`, plus content-addressed blobs in `<uri>/blobs/`.
+ *
+ * Writes are serialised per store instance: documents/chunks share one writer, jobs and
+ * feedback another, so a long index build never holds up job claims or uploads.
+ *
+ * @example
+ * const store = await createStore({ uri: "./data", dims: 512, embeddingModelId: "use-lite" });
+ * await store.documents.put(doc, chunks);
+ * const hits = await store.chunks.search({ mode: "hybrid", text: "coral", vector, limit: 10 });
+ */
+export async function createStore(opts: CreateStoreOptions): Promise<DocumentStore> {
+  if (!Number.isInteger(opts.dims) || opts.dims < 1) {
+    throw new AppError("config_invalid", `Embedding dims must be a positive integer, got ${opts.dims}`);
+  }
+  const local = localPath(opts.uri);
+  if (local !== undefined) await mkdir(local, { recursive: true });
+  const db = await guard("open the database", () => connect(opts.uri, { readConsistencyInterval: 0 }));
+  const tables = await openTables(db, opts);
+  let vectorIndexed = await hasVectorIndex(tables);
+  const writer = createMutex();
+  const queueWriter = createMutex();
+
+  const documents = createDocuments({ tables, writer, dims: opts.dims });
+  const search = createChunkSearch({ tables, dims: opts.dims, documents, vectorIndexed: () => vectorIndexed });
+
+  return {
+    uri: opts.uri,
+    dims: opts.dims,
+    documents,
+    chunks: {
+      search,
+      forDocument: (documentId) => chunksOf({ tables }, documentId),
+      count: () => guard("count chunks", () => tables.chunks.countRows()),
+    },
+    jobs: createJobs(tables, queueWriter),
+    feedback: createFeedback(tables, queueWriter),
+    blobs: createBlobs(opts.uri),
+    async optimize() {
+      await writer.run(() => queueWriter.run(() => compactAndReindex(tables)));
+      // Under the documents writer: an index commit racing a chunk rewrite can fail.
+      vectorIndexed = await writer.run(() => buildVectorIndex(tables, opts.dims));
+    },
+    async close() {
+      // Let queued writes finish before the handles go.
+      await writer.run(async () => undefined);
+      await queueWriter.run(async () => undefined);
+      for (const t of Object.values(tables)) t.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** The store stage: LanceDB-backed documents, chunks (vector + full-text search), jobs, feedback, blobs. */
+export { createStore } from "./create-store.ts";
+export type { CreateStoreOptions } from "./create-store.ts";
+export type {
+  ChunkFilter,
+  ChunkHit,
+  ChunkRecord,
+  DocumentMeta,
+  DocumentRecord,
+  DocumentStore,
+  FeedbackRecord,
+  JobRecord,
+  JobState,
+  SearchChunksRequest,
+  TagSet,
+} from "./types.ts";
