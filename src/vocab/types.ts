@@ -27,4 +27,6 @@ export interface Vocabulary {
   goalsOfTarget(targetId: string): string[];
   /** Transitive broader terms (a narrower subject implies its broader one). */
   broaderOf(identifier: string): string[];
+  /** Aichi targets, CBD subjects and SDGs related to a GBF target (the CBD's crosswalk). */
+  crosswalk(targetId: string): string[];
 }
