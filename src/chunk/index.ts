@@ -1,0 +1,3 @@
+export type { Chunk, ChunkOptions } from "./types.ts";
+export { chunkDocument, chunksFromSplits, type ChunkableDocument } from "./recursive.ts";
+export { chunkOptionsFor } from "./options.ts";
