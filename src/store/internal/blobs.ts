@@ -40,8 +40,9 @@ export function createBlobs(uri: string): DocumentStore["blobs"] {
       return key;
     },
     async get(key) {
+      const path = file(key);
       try {
-        return new Uint8Array(await readFile(file(key)));
+        return new Uint8Array(await readFile(path));
       } catch (cause) {
         if ((cause as NodeJS.ErrnoException).code === "ENOENT") {
           throw new AppError("not_found", `Blob ${key} not found`, { cause });

@@ -44,7 +44,7 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
   const { chunks } = deps.tables;
 
   const semantic = async (vector: number[], where: string | undefined, k: number): Promise<ChunkHit[]> => {
-    let q = chunks.vectorSearch(vector).distanceType("cosine").select(HIT_COLUMNS).limit(k);
+    let q = chunks.vectorSearch(vector).distanceType("cosine").select([...HIT_COLUMNS, "_distance"]).limit(k);
     if (deps.vectorIndexed()) q = q.nprobes(20).refineFactor(10);
     if (where) q = q.where(where);
     const rows: Row[] = await q.toArray();
@@ -56,7 +56,7 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
 
   const keyword = async (text: string, where: string | undefined, k: number): Promise<ChunkHit[]> => {
     // MatchQuery: the text is matched as words, never parsed as query syntax.
-    let q = chunks.query().fullTextSearch(new MatchQuery(text, "text")).select(HIT_COLUMNS).limit(k);
+    let q = chunks.query().fullTextSearch(new MatchQuery(text, "text")).select([...HIT_COLUMNS, "_score"]).limit(k);
     if (where) q = q.where(where);
     const rows: Row[] = await q.toArray();
     return rows.map((r) => rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }));
@@ -72,6 +72,8 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
       .limit(k);
     if (deps.vectorIndexed()) q = q.nprobes(20).refineFactor(10);
     if (where) q = q.where(where);
+    // Lance logs a deprecation warning for this select; naming `_distance`/`_score` here fails
+    // (the FTS half has no `_distance`), so the warning stays until LanceDB offers a switch.
     const rows: Row[] = await q.rerank(await rerankers.RRFReranker.create()).toArray();
     if (rows.length === 0) return [];
     // The fused rows do not keep the component scores: cosine is recomputed from the stored
