@@ -1,0 +1,50 @@
+import type { Config } from "../config.ts";
+import { AppError } from "../errors.ts";
+import type { Embedder } from "./types.ts";
+import { createTransformersEmbedder } from "./internal/transformers-embedder.ts";
+import { createUseEmbedder, type TfBackend } from "./internal/use-embedder.ts";
+
+export type { Embedder, EmbedKind } from "./types.ts";
+export { cosine, l2normalize } from "./vectors.ts";
+export { pullModel, type PullOptions, type PullProgress, type PullResult } from "./internal/pull.ts";
+export { MODEL_MANIFEST, type ManifestEntry, type ModelManifest } from "./internal/model-manifest.ts";
+export type { TfBackend } from "./internal/use-embedder.ts";
+
+export interface EmbedderOptions {
+  /** `use`: Universal Sentence Encoder lite, shipped on npm, English only. `transformers`: an ONNX model folder. */
+  backend: "use" | "transformers";
+  /** Folder holding transformers models as `<modelsDir>/<model>/`. */
+  modelsDir: string;
+  /** Model folder name for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
+  model: string;
+  /** Texts per forward pass. */
+  batchSize: number;
+  /** USE only: tfjs kernels. `wasm` (default) is far faster than the pure-JS `cpu`. */
+  tfBackend?: TfBackend;
+}
+
+/**
+ * Builds and loads an embedder; the model is loaded here once and reused by every `embed`.
+ * Throws AppError `model_unavailable` when the model is missing or broken.
+ *
+ * @example
+ * const embedder = await createEmbedder(embedderOptionsFromConfig(config));
+ * const [q] = await embedder.embed(["marine protected areas"], "query");
+ */
+export async function createEmbedder(opts: EmbedderOptions): Promise<Embedder> {
+  if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) {
+    throw new AppError("config_invalid", `Embedding batch size must be a positive integer, got ${opts.batchSize}`);
+  }
+  if (opts.backend === "use") return createUseEmbedder({ batchSize: opts.batchSize, tfBackend: opts.tfBackend });
+  return createTransformersEmbedder({ modelsDir: opts.modelsDir, model: opts.model, batchSize: opts.batchSize });
+}
+
+/** The embedder options a parsed config asks for. */
+export function embedderOptionsFromConfig(config: Config): EmbedderOptions {
+  return {
+    backend: config.EMBED_BACKEND,
+    modelsDir: config.MODELS_DIR,
+    model: config.EMBED_MODEL,
+    batchSize: config.EMBED_BATCH_SIZE,
+  };
+}

