@@ -1,0 +1,61 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { registerDocs } from "./docs.handlers.ts";
+import { registerHealth } from "./health.handlers.ts";
+import { authenticate, parseApiKeys } from "./internal/auth.ts";
+import { bodyLimits } from "./internal/body-limits.ts";
+import { notFound, onError, validationHook } from "./internal/envelope.ts";
+import { rateLimit } from "./internal/rate-limit.ts";
+import type { ApiApp, ApiDeps, ApiEnv } from "./types.ts";
+
+/** The client address from the Node socket; `unknown` under `app.request()` (no socket). */
+function clientAddress(c: Context<ApiEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
+ * Builds the chm-lens HTTP API (an `OpenAPIHono` app; serve it with `@hono/node-server`).
+ *
+ * Auth: `CHM_API_KEYS=key:role,…` (roles submitter, secretariat) with `Authorization: Bearer`.
+ * With CHM_API_KEYS empty the API runs in open demo mode (every caller is secretariat
+ * `local`) and a warning is logged here once.
+ *
+ * @example
+ * const app = createApi({ config, store, queue, classifier, vocab, search, extract, evalDir });
+ * serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+ */
+export function createApi(deps: ApiDeps): ApiApp {
+  const { config, logger } = deps;
+  const keys = parseApiKeys(config.CHM_API_KEYS);
+  if (keys.length === 0) {
+    logger?.warn({}, "CHM_API_KEYS is empty: the API is open, every caller may write and delete (local demo only)");
+  }
+  const app: ApiApp = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  app.onError(onError(logger));
+  app.notFound(notFound);
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
+
+  app.use("*", secureHeaders());
+  app.use("*", authenticate(keys));
+  app.use("/v1/*", rateLimit(config.RATE_LIMIT_PER_MINUTE, clientAddress));
+  app.use("/v1/*", bodyLimits(config.MAX_UPLOAD_MB, config.MAX_BODY_MB));
+
+  registerHealth(app, deps);
+  registerDocs(app);
+
+  app.doc("/openapi.json", {
+    openapi: "3.0.3",
+    info: {
+      title: "chm-lens API",
+      version: "1",
+      description: "Classify and search CHM documents against the GBF targets and CHM vocabularies.",
+    },
+  });
+  return app;
+}

@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../errors.ts";
+import type { ApiApp } from "./types.ts";
+
+const ASSETS: Record<string, string> = {
+  "swagger-ui.css": "text/css; charset=utf-8",
+  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+  "swagger-ui-standalone-preset.js": "text/javascript; charset=utf-8",
+};
+
+// The init script is its own file so the page works under a strict script-src 'self'.
+const INIT_JS = `window.addEventListener("load", function () {
+  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true,
+    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: "StandaloneLayout" });
+});`;
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>chm-lens API reference</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script src="/docs/assets/init.js"></script></body></html>`;
+
+export const docsRoute = createRoute({
+  method: "get",
+  path: "/docs",
+  tags: ["ops"],
+  summary: "Interactive API reference (Swagger UI served locally, no external requests)",
+  responses: { 200: { description: "HTML page", content: { "text/html": { schema: z.string() } } } },
+});
+
+const assetRoute = createRoute({
+  method: "get",
+  path: "/docs/assets/{file}",
+  hide: true,
+  request: { params: z.object({ file: z.string() }) },
+  responses: { 200: { description: "Swagger UI asset" } },
+});
+
+/** `/docs` and its assets, read from the installed `swagger-ui-dist` (cached after first read). */
+export function registerDocs(app: ApiApp): void {
+  const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  const cache = new Map<string, Uint8Array<ArrayBuffer>>();
+
+  app.openapi(docsRoute, (c) => c.html(PAGE, 200));
+
+  app.openapi(assetRoute, async (c) => {
+    const { file } = c.req.valid("param");
+    if (file === "init.js") return c.body(INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+    const type = ASSETS[file];
+    if (!type) throw new AppError("not_found", `No asset ${file}`);
+    let bytes = cache.get(file);
+    if (!bytes) {
+      bytes = new Uint8Array(await readFile(join(dir, file)));
+      cache.set(file, bytes);
+    }
+    return c.body(bytes, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
+  });
+}

@@ -1,0 +1,4 @@
+export { createApi } from "./app.ts";
+export { ERROR_STATUS, statusOf } from "./error-status.ts";
+export { fingerprintOf } from "./internal/auth.ts";
+export type { ApiApp, ApiDeps, ApiEnv, ApiLogger, Principal, Role, WorkerState } from "./types.ts";

@@ -1,0 +1,53 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Classifier } from "../classify/types.ts";
+import type { Config } from "../config.ts";
+import type { ExtractOptions, ExtractedDocument } from "../extract/types.ts";
+import type { JobQueue } from "../ingest/types.ts";
+import type { SearchService } from "../search/index.ts";
+import type { DocumentStore } from "../store/types.ts";
+import type { Vocabulary } from "../vocab/types.ts";
+
+/** pino-compatible logger surface (only what the API uses). */
+export interface ApiLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Worker state reported by `/ready` (the process that runs the ingest worker provides it). */
+export type WorkerState = "running" | "stopped" | "disabled" | "unknown";
+
+/** Everything the HTTP API needs; built in `app.ts`/`main.ts`, fakes allowed in tests. */
+export interface ApiDeps {
+  config: Config;
+  store: DocumentStore;
+  queue: JobQueue;
+  /** Absent while the model loads (or when it failed): `/v1/classify` answers 503, `/ready` says so. */
+  classifier?: Classifier;
+  vocab: Vocabulary;
+  search: SearchService;
+  /** `extractDocument` from `src/extract`, used by `POST /v1/classify` with a file. */
+  extract: (bytes: Uint8Array, opts: ExtractOptions) => Promise<ExtractedDocument>;
+  /** Folder holding eval runs (`readLatestEval`). */
+  evalDir: string;
+  logger?: ApiLogger;
+  /** Optional probe of the ingest worker for `/ready`. */
+  workerState?: () => WorkerState;
+}
+
+export type Role = "submitter" | "secretariat";
+
+/** Who is calling: resolved from the bearer key (never the key itself). */
+export interface Principal {
+  role: Role;
+  /** Short sha256 fingerprint of the key; `local` in open mode. */
+  fingerprint: string;
+  /** True when CHM_API_KEYS is empty (local demo, everything open). */
+  open: boolean;
+}
+
+export interface ApiEnv {
+  Variables: { principal: Principal | undefined };
+}
+
+export type ApiApp = OpenAPIHono<ApiEnv>;
