@@ -1,0 +1,103 @@
+// Talks to the chm-lens HTTP API: adds the stored API key and turns the error envelope
+// { error: { code, message, details } } into an ApiError with a message a person can act on.
+
+const KEY_STORAGE = "chm-lens.apiKey";
+
+/** The API key saved in this browser, or "" when none is set (or storage is blocked). */
+export function getApiKey() {
+  try {
+    return localStorage.getItem(KEY_STORAGE) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** Saves the key; an empty value forgets it. */
+export function setApiKey(value) {
+  try {
+    if (value) localStorage.setItem(KEY_STORAGE, value);
+    else localStorage.removeItem(KEY_STORAGE);
+  } catch {
+    // Private mode can block storage; the key then lives only for this page.
+  }
+}
+
+export class ApiError extends Error {
+  constructor(status, code, message, details) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/**
+ * Calls the API and returns the parsed JSON body.
+ * @param {string} path e.g. "/v1/search?q=forest"
+ * @param {{ method?: string, json?: unknown, form?: FormData, signal?: AbortSignal }} [opts]
+ */
+export async function api(path, opts = {}) {
+  const headers = { Accept: "application/json" };
+  const key = getApiKey();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let body;
+  if (opts.json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(opts.json);
+  } else if (opts.form) {
+    body = opts.form;
+  }
+  let res;
+  try {
+    res = await fetch(path, { method: opts.method ?? "GET", headers, body, signal: opts.signal });
+  } catch (err) {
+    if (err?.name === "AbortError") throw err;
+    throw new ApiError(0, "network", "Could not reach the chm-lens server. Check that it is running.");
+  }
+  const text = await res.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const env = data && typeof data === "object" ? data.error : undefined;
+    throw new ApiError(
+      res.status,
+      env?.code ?? `http_${res.status}`,
+      env?.message ?? `The server answered ${res.status} ${res.statusText}.`,
+      env?.details,
+    );
+  }
+  return data;
+}
+
+/** One readable sentence (plus field problems) for an error from api(). */
+export function describeError(err) {
+  if (!(err instanceof ApiError)) return `Something went wrong: ${err?.message ?? err}`;
+  let msg = err.message;
+  if (err.code === "unauthorized" || err.status === 401) {
+    msg += " Set an API key under “API key” at the top of the page.";
+  } else if (err.code === "forbidden" || err.status === 403) {
+    msg += " Your API key is not allowed to do this.";
+  } else if (err.code === "rate_limited" || err.status === 429) {
+    msg += " Wait a moment and try again.";
+  }
+  const problems = detailLines(err.details);
+  return problems.length ? `${msg} (${problems.join("; ")})` : msg;
+}
+
+function detailLines(details) {
+  if (!details) return [];
+  if (typeof details === "string") return [details];
+  if (Array.isArray(details)) {
+    return details
+      .slice(0, 5)
+      .map((d) => (typeof d === "string" ? d : d?.message ? `${(d.path ?? []).join(".") || "input"}: ${d.message}` : ""))
+      .filter(Boolean);
+  }
+  if (Array.isArray(details.issues)) return detailLines(details.issues);
+  return [];
+}

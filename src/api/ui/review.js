@@ -1,0 +1,193 @@
+// Renders classification suggestions (scores, decision badges, evidence) and, for a stored
+// document, the accept / reject / add controls that save feedback through the tags route.
+
+import { api, describeError } from "./api.js";
+import { bar, h, pct, replace } from "./dom.js";
+import { labelOf, loadTerms, shortId } from "./labels.js";
+
+const GROUPS = [
+  { key: "targets", title: "GBF targets", test: (s) => /^GBF-TARGET-/.test(s.id) },
+  { key: "goals", title: "GBF goals", test: (s) => /^GBF-GOAL-/.test(s.id) },
+  { key: "subjects", title: "CBD subjects", test: (s) => s.space === "subject" },
+  { key: "other", title: "Other labels", test: () => true },
+];
+
+/**
+ * Fills `el` with the suggestions of a classification.
+ * @param {HTMLElement} el
+ * @param {{ suggestions: any[], source?: string, doc?: any, onSaved?: () => void }} opts
+ *   `doc` (a stored document with id and tags) turns on review controls; `source` is the
+ *   classified text, used to show evidence in context.
+ */
+export function renderSuggestions(el, opts) {
+  const shown = (opts.suggestions ?? []).filter((s) => s.decision !== "none");
+  const hiddenCount = (opts.suggestions ?? []).length - shown.length;
+  const state = { actions: new Map(), added: [] };
+  const parts = [];
+  if (!shown.length) {
+    parts.push(h("p", { class: "empty" }, "No label scored high enough to suggest."));
+  }
+  const used = new Set();
+  for (const g of GROUPS) {
+    const items = shown.filter((s) => !used.has(s) && g.test(s));
+    items.forEach((s) => used.add(s));
+    if (!items.length) continue;
+    parts.push(
+      h("h3", { class: "group-title" }, g.title),
+      h("ul", { class: "suggestions" }, items.map((s) => suggestionItem(s, opts, state))),
+    );
+  }
+  if (hiddenCount > 0) {
+    parts.push(h("p", { class: "hint" }, `${hiddenCount} more label(s) scored below the review threshold.`));
+  }
+  if (opts.doc) parts.push(reviewPanel(opts, state));
+  replace(el, parts);
+}
+
+function suggestionItem(s, opts, state) {
+  const name = labelOf(s.id);
+  const row = h(
+    "li",
+    { class: `suggestion decision-${s.decision}`, dataset: { label: s.id } },
+    h(
+      "div",
+      { class: "suggestion-head" },
+      h("span", { class: "label-id" }, shortId(s.id)),
+      h("span", { class: "label-name" }, name === s.id ? "" : name),
+      h("span", { class: `badge badge-${s.decision}` }, s.decision === "suggest" ? "suggested" : "review"),
+    ),
+    h(
+      "div",
+      { class: "score-row" },
+      bar(s.score, `bar-${s.decision}`),
+      h("span", { class: "score", "aria-label": `score ${pct(s.score)}` }, pct(s.score)),
+    ),
+    evidenceList(s.evidence ?? [], opts.source),
+  );
+  if (opts.doc) row.append(actionButtons(s, state, row));
+  return row;
+}
+
+function evidenceList(evidence, source) {
+  if (!evidence.length) return null;
+  const items = evidence.slice(0, 3).map((e) => {
+    const where = [e.page ? `p. ${e.page}` : null, e.signal].filter(Boolean).join(" · ");
+    return h("li", {}, h("span", { class: "evidence-meta" }, where), h("blockquote", {}, inContext(e, source)));
+  });
+  return h(
+    "details",
+    { class: "evidence" },
+    h("summary", {}, `Evidence (${evidence.length})`),
+    h("ol", {}, items),
+  );
+}
+
+// For pasted text the offsets point into what the user typed, so show a little context around
+// the passage; for stored documents the evidence text is the passage itself.
+function inContext(e, source) {
+  const text = e.text ?? "";
+  if (source && Number.isInteger(e.start) && Number.isInteger(e.end) && source.slice(e.start, e.end) === text) {
+    const before = source.slice(Math.max(0, e.start - 80), e.start);
+    const after = source.slice(e.end, e.end + 80);
+    return [before && `…${before}`, h("mark", {}, text), after && `${after}…`];
+  }
+  return [h("mark", {}, text)];
+}
+
+function actionButtons(s, state, row) {
+  const make = (action, text) =>
+    h("button", {
+      type: "button",
+      class: `toggle toggle-${action}`,
+      "aria-pressed": "false",
+      "aria-label": `${text} ${shortId(s.id)}`,
+      text,
+      onclick: (ev) => {
+        const next = state.actions.get(s.id) === action ? undefined : action;
+        if (next) state.actions.set(s.id, next);
+        else state.actions.delete(s.id);
+        for (const b of ev.currentTarget.parentElement.querySelectorAll("button")) {
+          b.setAttribute("aria-pressed", String(b.classList.contains(`toggle-${next}`)));
+        }
+        row.classList.toggle("is-accepted", next === "accept");
+        row.classList.toggle("is-rejected", next === "reject");
+      },
+    });
+  return h("div", { class: "actions", role: "group", "aria-label": `Review ${shortId(s.id)}` }, make("accept", "Accept"), make("reject", "Reject"));
+}
+
+function reviewPanel(opts, state) {
+  const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const addedList = h("ul", { class: "chips", "aria-label": "Tags to add" });
+  const filter = h("input", { id: "add-filter", type: "search", autocomplete: "off", placeholder: "Type to filter, e.g. invasive" });
+  const select = h("select", { id: "add-select", size: "6" });
+  const addBtn = h("button", { type: "button", class: "secondary", text: "Add tag" });
+  let terms = [];
+  const fillOptions = () => {
+    const q = filter.value.trim().toLowerCase();
+    const list = terms.filter((t) => !q || `${t.id} ${t.title}`.toLowerCase().includes(q));
+    replace(select, list.map((t) => h("option", { value: t.id }, `${shortId(t.id)} – ${t.title}`)));
+    if (list.length) select.selectedIndex = 0;
+  };
+  loadTerms("gbf-targets")
+    .then((t) => {
+      terms = t;
+      fillOptions();
+    })
+    .catch((err) => (status.textContent = `Could not load the target list: ${describeError(err)}`));
+  filter.addEventListener("input", fillOptions);
+  const add = () => {
+    const id = select.value;
+    if (!id || state.added.includes(id)) return;
+    state.added.push(id);
+    addedList.append(h("li", { class: "chip" }, `${shortId(id)} – ${labelOf(id)}`));
+    status.textContent = `${shortId(id)} will be added when you save.`;
+  };
+  addBtn.addEventListener("click", add);
+  select.addEventListener("dblclick", add);
+  select.addEventListener("keydown", (ev) => ev.key === "Enter" && (ev.preventDefault(), add()));
+
+  const save = h("button", { type: "button", id: "save-tags", text: "Save tags" });
+  save.addEventListener("click", async () => {
+    const actions = [
+      ...[...state.actions].map(([labelId, action]) => ({ labelId, action })),
+      ...state.added.map((labelId) => ({ labelId, action: "add" })),
+    ];
+    if (!actions.length) {
+      status.textContent = "Nothing to save yet: accept, reject or add a tag first.";
+      return;
+    }
+    save.disabled = true;
+    status.textContent = "Saving…";
+    try {
+      await api(`/v1/documents/${encodeURIComponent(opts.doc.id)}/tags`, { method: "POST", json: { actions } });
+      status.textContent = `Saved ${actions.length} change(s).`;
+      opts.onSaved?.();
+    } catch (err) {
+      status.textContent = describeError(err);
+    } finally {
+      save.disabled = false;
+    }
+  });
+
+  return h(
+    "section",
+    { class: "review", "aria-labelledby": "review-heading" },
+    h("h3", { id: "review-heading" }, "Add a GBF target"),
+    h("label", { for: "add-filter" }, "Find a target"),
+    filter,
+    h("label", { for: "add-select", class: "visually-hidden" }, "GBF targets"),
+    select,
+    h("div", { class: "row" }, addBtn),
+    addedList,
+    h("div", { class: "row save-row" }, save),
+    status,
+  );
+}
+
+/** Chips for a document's current tags ({ targets, goals, subjects, sdgs }). */
+export function tagChips(tags) {
+  const ids = [...(tags?.targets ?? []), ...(tags?.goals ?? []), ...(tags?.subjects ?? [])];
+  if (!ids.length) return h("p", { class: "hint" }, "No tags yet.");
+  return h("ul", { class: "chips" }, ids.map((id) => h("li", { class: "chip", title: labelOf(id) }, shortId(id))));
+}

@@ -1,0 +1,201 @@
+// Search view: query, mode, facet filters, results grouped by document, cursor paging and
+// "similar documents". The query lives in the hash (#/search?q=…) so back/forward work.
+
+import { api, describeError } from "./api.js";
+import { h, replace, safeSnippet } from "./dom.js";
+import { labelOf, preloadLabels, shortId } from "./labels.js";
+import { tagChips } from "./review.js";
+
+// facets key in the response → query parameter name
+const FACETS = [
+  { key: "targets", param: "target", title: "GBF targets" },
+  { key: "goals", param: "goal", title: "GBF goals" },
+  { key: "subjects", param: "subject", title: "Subjects" },
+  { key: "countries", param: "country", title: "Countries" },
+  { key: "languages", param: "language", title: "Languages" },
+  { key: "types", param: "type", title: "Record types" },
+];
+const PAGE_SIZE = 10;
+
+const el = (id) => document.getElementById(id);
+let pages = { key: "", cursors: [undefined], index: 0 };
+let inflight = null;
+
+/** Wires the Search view once. */
+export function initSearch() {
+  el("search-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const params = new URLSearchParams();
+    const q = el("q").value.trim();
+    if (q) params.set("q", q);
+    params.set("mode", el("search-form").elements.mode.value);
+    // A new query starts without filters: the old facet values may not exist for it.
+    navigate(params);
+  });
+  el("search-form").addEventListener("change", (ev) => {
+    if (ev.target.name === "mode" && el("q").value.trim()) el("search-form").requestSubmit();
+  });
+}
+
+/** Runs whatever the hash asks for; called by the router on every visit. */
+export function showSearch(params) {
+  el("q").value = params.get("q") ?? "";
+  const mode = params.get("mode") ?? "hybrid";
+  for (const r of el("search-form").elements.mode) r.checked = r.value === mode;
+  if (params.get("similar")) return runSimilar(params.get("similar"));
+  if (!params.get("q")) {
+    replace(el("hits"));
+    replace(el("pager"));
+    replace(el("facets"));
+    el("search-status").textContent = "Type a query to search the documents.";
+    return;
+  }
+  const key = params.toString();
+  if (pages.key !== key) pages = { key, cursors: [undefined], index: 0 };
+  return runSearch(params);
+}
+
+function navigate(params) {
+  location.hash = `#/search?${params.toString()}`;
+}
+
+async function runSearch(params) {
+  const query = new URLSearchParams(params);
+  query.set("group", "document");
+  query.set("limit", String(PAGE_SIZE));
+  const cursor = pages.cursors[pages.index];
+  if (cursor) query.set("cursor", cursor);
+  inflight?.abort();
+  inflight = new AbortController();
+  el("search-status").textContent = "Searching…";
+  try {
+    const [body] = await Promise.all([api(`/v1/search?${query}`, { signal: inflight.signal }), preloadLabels()]);
+    const hits = body?.hits ?? [];
+    pages.cursors[pages.index + 1] = body?.nextCursor ?? undefined;
+    const from = pages.index * PAGE_SIZE + 1;
+    el("search-status").textContent = hits.length
+      ? `Showing documents ${from}–${from + hits.length - 1}${body?.total ? ` of ${body.total}` : ""} for “${params.get("q")}”.`
+      : `No documents match “${params.get("q")}”${hasFilters(params) ? " with these filters" : ""}.`;
+    renderFacets(body?.facets ?? {}, params);
+    replace(el("hits"), hits.map(hitItem));
+    renderPager(params);
+  } catch (err) {
+    if (err?.name !== "AbortError") el("search-status").textContent = describeError(err);
+  }
+}
+
+async function runSimilar(id) {
+  replace(el("facets"));
+  replace(el("pager"));
+  el("search-status").textContent = "Finding similar documents…";
+  try {
+    const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
+    const hits = body?.hits ?? body?.documents ?? [];
+    const title = body?.document?.title ?? body?.source?.title;
+    el("search-status").textContent = `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
+    replace(el("hits"), hits.map(hitItem));
+  } catch (err) {
+    el("search-status").textContent = describeError(err);
+  }
+}
+
+function hasFilters(params) {
+  return FACETS.some((f) => params.getAll(f.param).length);
+}
+
+function renderFacets(facets, params) {
+  const groups = FACETS.filter((f) => Array.isArray(facets[f.key]) && facets[f.key].length).map((f) => {
+    const chosen = new Set(params.getAll(f.param));
+    const boxes = facets[f.key].map((v) => {
+      const id = `facet-${f.param}-${v.id}`.replace(/[^\w-]/g, "_");
+      const name = v.label && v.label !== v.id ? v.label : labelOf(v.id);
+      const input = h("input", { type: "checkbox", id, value: v.id, checked: chosen.has(v.id) });
+      input.addEventListener("change", () => {
+        const next = new URLSearchParams(params);
+        next.delete(f.param);
+        const values = new Set(chosen);
+        if (input.checked) values.add(v.id);
+        else values.delete(v.id);
+        for (const value of values) next.append(f.param, value);
+        navigate(next);
+      });
+      const text = f.key === "targets" || f.key === "goals" ? `${shortId(v.id)} ${name === v.id ? "" : name}` : name;
+      return h(
+        "li",
+        {},
+        input,
+        h("label", { for: id, title: name }, h("span", { class: "facet-name" }, text), h("span", { class: "count" }, String(v.count))),
+      );
+    });
+    return h("fieldset", { class: "facet", dataset: { facet: f.key } }, h("legend", {}, f.title), h("ul", {}, boxes));
+  });
+  // Re-rendering replaces the checkboxes; keep keyboard focus on the one just toggled.
+  const focused = document.activeElement?.closest?.("#facets") ? document.activeElement.id : "";
+  replace(el("facets"), groups.length ? [h("h2", { class: "facets-title" }, "Filter"), ...groups] : []);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function hitItem(hit) {
+  const passages = (hit.passages ?? []).slice(0, 3).map((p) =>
+    h("li", {}, p.page ? h("span", { class: "page" }, `p. ${p.page}`) : null, h("span", { class: "snippet" }, safeSnippet(p.snippetHtml))),
+  );
+  const why = whyText(hit.why);
+  return h(
+    "li",
+    { class: "hit", dataset: { documentId: hit.documentId } },
+    h("article", {},
+      h("div", { class: "hit-head" },
+        h("h3", {}, hit.title || hit.filename || "Untitled document"),
+        Number.isFinite(hit.score) ? h("span", { class: "hit-score", title: "relevance score" }, hit.score.toFixed(3)) : null,
+      ),
+      hitMeta(hit),
+      passages.length ? h("ul", { class: "passages" }, passages) : null,
+      tagChips(normaliseTags(hit.tags)),
+      why ? h("p", { class: "why" }, h("strong", {}, "Why it matched: "), why) : null,
+      h("a", { class: "similar-link", href: `#/search?similar=${encodeURIComponent(hit.documentId)}` }, "Similar documents"),
+    ),
+  );
+}
+
+function hitMeta(hit) {
+  const bits = [hit.country, hit.language, hit.recordType].filter(Boolean);
+  return bits.length ? h("p", { class: "doc-meta" }, bits.join(" · ")) : null;
+}
+
+function normaliseTags(tags) {
+  if (Array.isArray(tags)) {
+    return {
+      targets: tags.filter((t) => /^GBF-TARGET-/.test(t)),
+      goals: tags.filter((t) => /^GBF-GOAL-/.test(t)),
+      subjects: tags.filter((t) => !/^GBF-/.test(t)),
+    };
+  }
+  return tags ?? {};
+}
+
+function whyText(why) {
+  if (!why) return "";
+  if (typeof why === "string") return why;
+  if (Array.isArray(why)) return why.map(whyText).filter(Boolean).join("; ");
+  if (typeof why === "object") {
+    return Object.entries(why)
+      .filter(([, v]) => v !== undefined && v !== null && v !== "")
+      .map(([k, v]) => `${k}: ${typeof v === "number" ? v.toFixed(3) : Array.isArray(v) ? v.join(", ") : String(v)}`)
+      .join(" · ");
+  }
+  return String(why);
+}
+
+function renderPager(params) {
+  const prev = h("button", { type: "button", class: "secondary", text: "Previous page", disabled: pages.index === 0 });
+  const next = h("button", { type: "button", class: "secondary", text: "Next page", disabled: !pages.cursors[pages.index + 1] });
+  prev.addEventListener("click", () => {
+    pages.index -= 1;
+    runSearch(params);
+  });
+  next.addEventListener("click", () => {
+    pages.index += 1;
+    runSearch(params);
+  });
+  replace(el("pager"), prev, h("span", { class: "page-no" }, `Page ${pages.index + 1}`), next);
+}

@@ -1,0 +1,149 @@
+// Submit view: upload a file (or paste text), follow the ingest job, show suggestions.
+
+import { api, describeError } from "./api.js";
+import { debounce, h, replace, sleep } from "./dom.js";
+import { preloadLabels } from "./labels.js";
+import { renderSuggestions, tagChips } from "./review.js";
+
+const POLL_MS = 700;
+const STATE_TEXT = {
+  queued: "Queued: waiting for the worker…",
+  running: "Extracting, embedding and classifying…",
+  done: "Done.",
+  failed: "Failed.",
+};
+
+/** Wires the Submit view once. */
+export function initSubmit() {
+  const form = document.getElementById("upload-form");
+  const status = document.getElementById("up-status");
+  const progress = document.getElementById("up-progress");
+  const result = document.getElementById("result");
+  const button = document.getElementById("up-submit");
+  let current = null;
+
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const file = form.elements.file.files[0];
+    if (!file) {
+      status.textContent = "Choose a file to upload first.";
+      form.elements.file.focus();
+      return;
+    }
+    current?.abort();
+    current = new AbortController();
+    const signal = current.signal;
+    const data = new FormData();
+    data.append("file", file, file.name);
+    for (const name of ["title", "country", "recordType", "language"]) {
+      const v = form.elements[name].value.trim();
+      if (v) data.append(name, v);
+    }
+    button.disabled = true;
+    progress.hidden = false;
+    status.textContent = `Uploading ${file.name}…`;
+    try {
+      const { jobId } = await api("/v1/documents", { method: "POST", form: data, signal });
+      const job = await followJob(jobId, status, signal);
+      await showDocument(job.documentId, result, signal);
+      status.textContent = `Classified “${file.name}”.`;
+    } catch (err) {
+      if (err?.name !== "AbortError") status.textContent = describeError(err);
+    } finally {
+      button.disabled = false;
+      progress.hidden = true;
+    }
+  });
+
+  initPaste(result);
+}
+
+async function followJob(jobId, status, signal) {
+  for (;;) {
+    const job = await api(`/v1/jobs/${encodeURIComponent(jobId)}`, { signal });
+    const attempt = job.attempts > 1 ? ` (attempt ${job.attempts})` : "";
+    status.textContent = `${STATE_TEXT[job.state] ?? job.state}${attempt}`;
+    if (job.state === "done") return job;
+    if (job.state === "failed") {
+      const why = job.error?.message ?? job.errorMessage ?? "the worker could not process this file";
+      throw new Error(`Processing failed: ${why}`);
+    }
+    await sleep(POLL_MS, signal);
+  }
+}
+
+/** Fetches a stored document and renders its metadata, tags and suggestions into `el`. */
+export async function showDocument(id, el, signal) {
+  const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}`, { signal }), preloadLabels()]);
+  const doc = normaliseDoc(body);
+  const meta = [
+    doc.language && `language ${doc.language}`,
+    doc.pageCount && `${doc.pageCount} page(s)`,
+    doc.chunkCount && `${doc.chunkCount} passage(s)`,
+    doc.country && `country ${doc.country}`,
+  ].filter(Boolean);
+  const list = h("div", { class: "suggestion-list" });
+  const tags = h("div", { class: "current-tags" }, tagChips(doc.tags));
+  replace(
+    el,
+    h("h2", { id: "doc-title" }, doc.title || doc.filename || "Untitled document"),
+    h("p", { class: "doc-meta" }, meta.join(" · ")),
+    doc.needsOcrPages?.length
+      ? h("p", { class: "warning" }, `Pages without readable text: ${doc.needsOcrPages.join(", ")}.`)
+      : null,
+    h("h3", {}, "Current tags"),
+    tags,
+    h("h3", {}, "Suggestions"),
+    list,
+  );
+  el.hidden = false;
+  renderSuggestions(list, {
+    suggestions: doc.suggestions,
+    doc,
+    onSaved: async () => {
+      const fresh = normaliseDoc(await api(`/v1/documents/${encodeURIComponent(id)}`));
+      replace(tags, tagChips(fresh.tags));
+    },
+  });
+}
+
+function normaliseDoc(body) {
+  const doc = body?.document ?? body ?? {};
+  return {
+    ...doc,
+    suggestions: body?.suggestions ?? doc.suggestions ?? doc.classification?.suggestions ?? [],
+    tags: body?.tags ?? doc.tags ?? {},
+  };
+}
+
+function initPaste(result) {
+  const area = document.getElementById("paste-text");
+  const status = document.getElementById("paste-status");
+  let inflight = null;
+  const run = debounce(async () => {
+    const text = area.value.trim();
+    inflight?.abort();
+    if (text.length < 20) {
+      status.textContent = text ? "Keep typing: at least a sentence is needed." : "";
+      return;
+    }
+    inflight = new AbortController();
+    status.textContent = "Classifying…";
+    try {
+      const [body] = await Promise.all([
+        api("/v1/classify", { method: "POST", json: { text: area.value }, signal: inflight.signal }),
+        preloadLabels(),
+      ]);
+      const suggestions = body?.suggestions ?? [];
+      const shown = suggestions.filter((s) => s.decision !== "none").length;
+      status.textContent = `${shown} suggestion(s) for the pasted text.`;
+      const list = h("div", { class: "suggestion-list" });
+      replace(result, h("h2", {}, "Suggestions for the pasted text"), list);
+      result.hidden = false;
+      renderSuggestions(list, { suggestions, source: area.value });
+    } catch (err) {
+      if (err?.name !== "AbortError") status.textContent = describeError(err);
+    }
+  }, 600);
+  area.addEventListener("input", run);
+}

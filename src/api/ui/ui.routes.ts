@@ -1,0 +1,86 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import type { Context } from "hono";
+
+const UI_DIR = fileURLToPath(new URL(".", import.meta.url));
+
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  svg: "image/svg+xml",
+};
+
+// Only the UI's own origin: no CDN, no inline script, no framing. Widths of bars are set
+// through CSSOM (el.style), which `style-src 'self'` allows.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(html|css|js|svg)$/;
+
+export interface UiOptions {
+  /** Folder with index.html and the assets; defaults to this file's folder. */
+  dir?: string;
+  /** Keep file contents in memory after the first read (off while editing the UI). */
+  cache?: boolean;
+}
+
+/**
+ * The web UI as a sub-app: `GET /` serves the page, `GET /ui/<file>` its CSS/JS/SVG.
+ * Only plain files of this folder whose names match a strict pattern are served, so a
+ * request can never reach the `.ts` sources or walk out of the folder.
+ *
+ * @example app.route("/", createUiRoutes());
+ */
+export function createUiRoutes(options: UiOptions = {}): Hono {
+  const dir = options.dir ?? UI_DIR;
+  const cache = new Map<string, Uint8Array>();
+  let names: Promise<Set<string>> | undefined;
+
+  const listAssets = () => {
+    names ??= readdir(dir).then((files) => new Set(files.filter((f) => ASSET_NAME.test(f))));
+    return names;
+  };
+
+  const send = async (c: Context, name: string) => {
+    if (!(await listAssets()).has(name)) return c.notFound();
+    let bytes = cache.get(name);
+    if (!bytes) {
+      bytes = new Uint8Array(await readFile(`${dir}/${name}`));
+      if (options.cache ?? true) cache.set(name, bytes);
+    }
+    const ext = name.slice(name.lastIndexOf(".") + 1);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": TYPES[ext] ?? "application/octet-stream",
+      "Content-Security-Policy": CSP,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      // Assets are small and change with deploys; revalidating keeps a new UI from mixing with old JS.
+      "Cache-Control": "no-cache",
+    });
+  };
+
+  const ui = new Hono();
+  ui.get("/", (c) => send(c, "index.html"));
+  ui.get("/index.html", (c) => send(c, "index.html"));
+  ui.get("/ui/:name", (c) => send(c, c.req.param("name")));
+  return ui;
+}
+
+/**
+ * Mounts the UI on an app at `/` (page) and `/ui/*` (assets). Register it after the API
+ * routes so `/v1/*` keeps its own handlers and error envelope.
+ */
+export function registerUi(app: Hono<any, any, any>, options: UiOptions = {}): void {
+  app.route("/", createUiRoutes(options));
+}
