@@ -1,0 +1,12 @@
+export type { EnqueueInput, JobQueue } from "./types.ts";
+export { createEmbeddedQueue, type EmbeddedQueueDeps } from "./queue.ts";
+export {
+  ingestBytes,
+  type IngestDeps,
+  type IngestInput,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestResult,
+} from "./pipeline.ts";
+export { createWorker, type JobOutcome, type Worker, type WorkerDeps, type WorkerProgress } from "./worker.ts";
+export { documentIdFor } from "./internal/ids.ts";
