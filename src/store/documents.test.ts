@@ -94,6 +94,22 @@ describe("documents", () => {
   });
 });
 
+describe("optimize", () => {
+  it("keeps every document findable by keyword before and after optimizing", async () => {
+    const a = makeDoc("a");
+    const b = makeDoc("b");
+    await store.documents.put(a, makeChunks(a, [["peatland restoration", axis(0)]]));
+    await store.optimize();
+    await store.documents.put(b, makeChunks(b, [["peatland drainage", axis(1)]]));
+    const before = await store.chunks.search({ mode: "keyword", text: "peatland", limit: 5 });
+    expect(before.map((h) => h.id).sort()).toEqual(["a:0", "b:0"]);
+    await store.optimize();
+    const after = await store.chunks.search({ mode: "hybrid", text: "drainage", vector: axis(1), limit: 5 });
+    expect(after[0]?.id).toBe("b:0");
+    expect(await store.chunks.count()).toBe(2);
+  });
+});
+
 describe("opening a store", () => {
   it("keeps data across close and reopen", async () => {
     const a = makeDoc("a");
