@@ -98,7 +98,7 @@ function num(x) {
 
 function perLabelTable(rows, mode, titleOf) {
   const sorted = [...rows].sort((a, b) => (b[mode]?.f1 ?? 0) - (a[mode]?.f1 ?? 0));
-  const cell = (v, cls) => h("td", { class: "bar-cell" }, bar(v, cls), h("span", { class: "num" }, pct(v)));
+  const cell = (v, cls) => h("td", {}, h("div", { class: "bar-cell" }, bar(v, cls), h("span", { class: "num" }, pct(v))));
   return h("div", { class: "table-scroll" },
     h("table", { class: "per-label" },
       h("thead", {}, h("tr", {},

@@ -129,9 +129,14 @@ function renderFacets(facets, params) {
     });
     return h("fieldset", { class: "facet", dataset: { facet: f.key } }, h("legend", {}, f.title), h("ul", {}, boxes));
   });
-  // Re-rendering replaces the checkboxes; keep keyboard focus on the one just toggled.
+  // Re-rendering replaces the checkboxes; keep keyboard focus on the one just toggled, and keep
+  // the panel as the user left it (closed by default on phones so results come first).
   const focused = document.activeElement?.closest?.("#facets") ? document.activeElement.id : "";
-  replace(el("facets"), groups.length ? [h("h2", { class: "facets-title" }, "Filter"), ...groups] : []);
+  const prior = el("facets").querySelector("details");
+  const open = prior ? prior.open : !matchMedia("(max-width: 800px)").matches;
+  const chosen = FACETS.reduce((n, f) => n + params.getAll(f.param).length, 0);
+  const summary = h("summary", { class: "facets-title" }, "Filters", chosen ? ` (${chosen} selected)` : "");
+  replace(el("facets"), groups.length ? h("details", { open }, summary, ...groups) : null);
   if (focused) document.getElementById(focused)?.focus();
 }
 
