@@ -78,6 +78,9 @@ describe("chunk search", () => {
     expect(ids(await store.chunks.search({ ...all, filter: { documentIds: ["wetland"] } }))).toEqual(["wetland:0"]);
     const kw = await store.chunks.search({ mode: "keyword", text: "reef coral", filter: { countries: ["ke"] }, limit: 5 });
     expect(kw).toEqual([]);
+    const hy = await store.chunks.search({ mode: "hybrid", text: "coral", vector: axis(0), filter: { countries: ["ke"] }, limit: 5 });
+    expect(ids(hy)).toEqual(["wetland:0"]);
+    expect((await store.documents.list({ filter: { targets: ["GBF-TARGET-02"] } })).map((d) => d.id)).toEqual(["reef"]);
   });
 
   it("rejects injection attempts instead of splicing them into SQL", async () => {
