@@ -85,7 +85,7 @@ await emit(
   await docxFile(docs.DOCX_TITLE, docs.DOCX_SUBTITLE, docs.DOCX_SECTIONS),
 );
 
-const lead = `Case study on ${englishTitle(2).toLowerCase()}: how farmers and a water agency rewetted a drained floodplain.`;
+const lead = `A case study for GBF Target 2 (${englishTitle(2)}): how farmers and a water agency rewetted a drained floodplain.`;
 await emit(
   {
     file: "case-study-wetlands.html",

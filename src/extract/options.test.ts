@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import { extractOptionsFromConfig } from "./index.ts";
+
+describe("extractOptionsFromConfig", () => {
+  it("maps the upload, page, timeout and OCR settings", () => {
+    const config = loadConfig({
+      MAX_UPLOAD_MB: "2.5",
+      MAX_PAGES: "40",
+      EXTRACT_TIMEOUT_MS: "5000",
+      OCR_ENABLED: "false",
+      OCR_LANGS: "eng+fra + spa",
+    });
+    expect(extractOptionsFromConfig(config)).toEqual({
+      maxBytes: 2_621_440,
+      maxPages: 40,
+      timeoutMs: 5000,
+      ocr: { enabled: false, langs: ["eng", "fra", "spa"] },
+    });
+  });
+
+  it("defaults to OCR in English, French and Spanish", () => {
+    expect(extractOptionsFromConfig(loadConfig({})).ocr).toEqual({ enabled: true, langs: ["eng", "fra", "spa"] });
+  });
+});
