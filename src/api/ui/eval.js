@@ -52,6 +52,7 @@ function render(el, m) {
       meta.classifierVersion && `classifier ${meta.classifierVersion}`,
       meta.createdAt && `run ${new Date(meta.createdAt).toLocaleString()}`,
     ].filter(Boolean).join(" · ")),
+    h("p", {}, h("a", { href: "/ui/eval-report", target: "_blank", rel: "noopener" }, "Open the full report (worst errors, thresholds, run facts)")),
     h("section", { class: "card", "aria-labelledby": "eval-summary" },
       h("h2", { id: "eval-summary" }, "Summary"),
       h("dl", { class: "metrics" },

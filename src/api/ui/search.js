@@ -20,6 +20,8 @@ const PAGE_SIZE = 10;
 const el = (id) => document.getElementById(id);
 let pages = { key: "", cursors: [undefined], index: 0 };
 let inflight = null;
+// Titles of documents shown so far, so "similar to …" can name the document it started from.
+const titles = new Map();
 
 /** Wires the Search view once. */
 export function initSearch() {
@@ -33,7 +35,7 @@ export function initSearch() {
     navigate(params);
   });
   el("search-form").addEventListener("change", (ev) => {
-    if (ev.target.name === "mode" && el("q").value.trim()) el("search-form").requestSubmit();
+    if (ev.target.name === "mode") el("search-form").requestSubmit();
   });
 }
 
@@ -43,13 +45,8 @@ export function showSearch(params) {
   const mode = params.get("mode") ?? "hybrid";
   for (const r of el("search-form").elements.mode) r.checked = r.value === mode;
   if (params.get("similar")) return runSimilar(params.get("similar"));
-  if (!params.get("q")) {
-    replace(el("hits"));
-    replace(el("pager"));
-    replace(el("facets"));
-    el("search-status").textContent = "Type a query to search the documents.";
-    return;
-  }
+  // Without a query the API browses the documents (newest first) with facets, so the view
+  // is useful before anything is typed.
   const key = params.toString();
   if (pages.key !== key) pages = { key, cursors: [undefined], index: 0 };
   return runSearch(params);
@@ -73,9 +70,11 @@ async function runSearch(params) {
     const hits = body?.hits ?? [];
     pages.cursors[pages.index + 1] = body?.nextCursor ?? undefined;
     const from = pages.index * PAGE_SIZE + 1;
+    const q = params.get("q");
+    const what = q ? ` for “${q}”` : "";
     el("search-status").textContent = hits.length
-      ? `Showing documents ${from}–${from + hits.length - 1}${body?.total ? ` of ${body.total}` : ""} for “${params.get("q")}”.`
-      : `No documents match “${params.get("q")}”${hasFilters(params) ? " with these filters" : ""}.`;
+      ? `Showing documents ${from}–${from + hits.length - 1}${body?.total ? ` of ${body.total}` : ""}${what}.`
+      : `No documents${q ? ` match “${q}”` : hasFilters(params) ? "" : " yet"}${hasFilters(params) ? " with these filters" : ""}.`;
     renderFacets(body?.facets ?? {}, params);
     replace(el("hits"), hits.map(hitItem));
     renderPager(params);
@@ -91,7 +90,7 @@ async function runSimilar(id) {
   try {
     const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
     const hits = body?.hits ?? body?.documents ?? [];
-    const title = body?.document?.title ?? body?.source?.title;
+    const title = body?.document?.title ?? titles.get(id);
     el("search-status").textContent = `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
     replace(el("hits"), hits.map(hitItem));
   } catch (err) {
@@ -141,8 +140,9 @@ function renderFacets(facets, params) {
 }
 
 function hitItem(hit) {
+  if (hit.title) titles.set(hit.documentId, hit.title);
   const passages = (hit.passages ?? []).slice(0, 3).map((p) =>
-    h("li", {}, p.page ? h("span", { class: "page" }, `p. ${p.page}`) : null, h("span", { class: "snippet" }, safeSnippet(p.snippetHtml))),
+    h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippetHtml ?? p.snippet?.html ?? ""))),
   );
   const why = whyText(hit.why);
   return h(
@@ -178,17 +178,24 @@ function normaliseTags(tags) {
   return tags ?? {};
 }
 
+function pageBadge(p) {
+  const from = p.page ?? p.pageStart;
+  const to = p.pageEnd ?? from;
+  if (!from) return null;
+  return h("span", { class: "page" }, to && to !== from ? `pp. ${from}–${to}` : `p. ${from}`);
+}
+
+// `why` is the API's match reason ({ terms, semanticScore, keywordScore, tags }) or plain text.
 function whyText(why) {
   if (!why) return "";
   if (typeof why === "string") return why;
-  if (Array.isArray(why)) return why.map(whyText).filter(Boolean).join("; ");
-  if (typeof why === "object") {
-    return Object.entries(why)
-      .filter(([, v]) => v !== undefined && v !== null && v !== "")
-      .map(([k, v]) => `${k}: ${typeof v === "number" ? v.toFixed(3) : Array.isArray(v) ? v.join(", ") : String(v)}`)
-      .join(" · ");
-  }
-  return String(why);
+  const bits = [];
+  if (why.terms?.length) bits.push(`words ${why.terms.map((t) => `“${t}”`).join(", ")}`);
+  if (Number.isFinite(why.semanticScore)) bits.push(`meaning similarity ${why.semanticScore.toFixed(2)}`);
+  if (Number.isFinite(why.keywordScore)) bits.push(`keyword score ${why.keywordScore.toFixed(2)}`);
+  const tags = [...(why.tags?.targets ?? []), ...(why.tags?.goals ?? []), ...(why.tags?.subjects ?? [])];
+  if (tags.length) bits.push(`tagged ${tags.map(shortId).join(", ")}`);
+  return bits.join(" · ");
 }
 
 function renderPager(params) {

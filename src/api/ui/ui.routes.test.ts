@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { writeEvalOutputs } from "../../eval/index.ts";
 import { createUiRoutes, registerUi } from "./ui.routes.ts";
 
 function app() {
@@ -51,5 +55,24 @@ describe("web UI routes", () => {
   it("can be mounted as a sub-app", async () => {
     const a = new Hono().route("/", createUiRoutes({ cache: false }));
     expect((await a.request("/ui/favicon.svg")).headers.get("content-type")).toBe("image/svg+xml");
+  });
+});
+
+describe("eval report route", () => {
+  it("serves the latest eval's own HTML report, and says how to make one when there is none", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chm-ui-eval-"));
+    try {
+      const a = new Hono().route("/", createUiRoutes({ evalDir: dir }));
+      const none = await a.request("/ui/eval-report");
+      expect(none.status).toBe(404);
+      expect(await none.text()).toContain("npm run eval");
+      await writeEvalOutputs(dir, { schemaVersion: 1 } as never, "<!doctype html><title>report</title><p>P@1 0.61</p>");
+      const res = await a.request("/ui/eval-report");
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("P@1 0.61");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

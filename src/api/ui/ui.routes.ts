@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { Context } from "hono";
+import { readLatestEval } from "../../eval/index.ts";
 
 const UI_DIR = fileURLToPath(new URL(".", import.meta.url));
 
@@ -33,7 +34,15 @@ export interface UiOptions {
   dir?: string;
   /** Keep file contents in memory after the first read (off while editing the UI). */
   cache?: boolean;
+  /**
+   * Folder of the latest eval run (config.EVAL_DIR). When set, `GET /ui/eval-report` serves the
+   * eval's own full HTML report (the Evaluation view links to it).
+   */
+  evalDir?: string;
 }
+
+// The eval report is one self-contained page with inline CSS and SVG and no scripts.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The web UI as a sub-app: `GET /` serves the page, `GET /ui/<file>` its CSS/JS/SVG.
@@ -73,6 +82,19 @@ export function createUiRoutes(options: UiOptions = {}): Hono {
   const ui = new Hono();
   ui.get("/", (c) => send(c, "index.html"));
   ui.get("/index.html", (c) => send(c, "index.html"));
+  if (options.evalDir) {
+    const evalDir = options.evalDir;
+    // Registered before /ui/:name so the report is not looked up as a static file.
+    ui.get("/ui/eval-report", async (c) => {
+      const latest = await readLatestEval(evalDir);
+      if (!latest) return c.text("No evaluation yet: run `npm run eval`, then reload.", 404);
+      return c.html(latest.reportHtml, 200, {
+        "Content-Security-Policy": REPORT_CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-cache",
+      });
+    });
+  }
   ui.get("/ui/:name", (c) => send(c, c.req.param("name")));
   return ui;
 }

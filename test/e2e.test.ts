@@ -1,0 +1,126 @@
+// Browser end-to-end: the real server (services, worker, API, UI) driven by headless Chromium.
+// A user uploads a PDF, reviews the suggestions, saves tags, finds the document again by search
+// and facet, and looks at the evaluation page; the page must never contact another host.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
+import { startServer, type RunningServer } from "./e2e/server.ts";
+
+const FIXTURE = "corpora/samples/gbf-section-1-multipage.pdf";
+const SHOTS = "test-output/e2e";
+const API_KEY = "e2e-secretariat-key";
+const TITLE = "E2E national report section on targets 1-8";
+// Not among the PDF's targets (1–8), so adding it is a visible change in tags and facets.
+const ADDED = "GBF-TARGET-15";
+
+describe.skipIf(skipBrowser)("web UI in a real browser", () => {
+  let server: RunningServer;
+  let chrome: OfflineBrowser;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    chrome = await launchBrowser();
+    server = await startServer(API_KEY);
+    page = await chrome.context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  it("uploads a PDF, shows suggestions with page evidence, and saves reviewed tags", async () => {
+    await page.goto(`${server.baseUrl}/#/submit`);
+    expect(await page.locator("h1#submit-heading").textContent()).toBe("Submit a document");
+
+    // Writes need the key; the UI keeps it in localStorage and sends it as a bearer token.
+    await page.locator(".settings summary").click();
+    await page.fill("#api-key", API_KEY);
+    await page.getByRole("button", { name: "Save key" }).click();
+    await page.locator(".settings summary").click();
+
+    await page.setInputFiles("#up-file", FIXTURE);
+    await page.fill("#up-title", TITLE);
+    await page.fill("#up-country", "fr");
+    await page.getByRole("button", { name: "Upload and classify" }).click();
+
+    await page.waitForSelector("#result .suggestion", { timeout: 150_000 });
+    expect(await page.locator("#doc-title").textContent()).toBe(TITLE);
+    const targets = page.locator('#result .suggestion[data-label^="GBF-TARGET-"]');
+    expect(await targets.count()).toBeGreaterThan(0);
+    // Evidence cites a page of the PDF (it has five).
+    const evidence = page.locator("#result .evidence").first();
+    await evidence.locator("summary").click();
+    expect(await evidence.locator(".evidence-meta").first().textContent()).toMatch(/p\. [1-5]/);
+    expect((await evidence.locator("mark").first().textContent())?.trim()).not.toBe("");
+
+    const first = targets.first();
+    await first.getByRole("button", { name: /^Accept/ }).click();
+    expect(await first.getByRole("button", { name: /^Accept/ }).getAttribute("aria-pressed")).toBe("true");
+
+    await page.fill("#add-filter", ADDED);
+    await expect.poll(() => page.locator("#add-select option").count()).toBe(1);
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page.getByRole("button", { name: "Save tags" }).click();
+    await expect.poll(() => page.locator(".review .status").textContent(), { timeout: 30_000 }).toBe("Saved 2 change(s).");
+    await page.locator(".current-tags .chip", { hasText: "T15" }).waitFor({ timeout: 10_000 });
+    await shot("submit-desktop");
+  });
+
+  it("finds the document by search, with highlighted passages and facet counts", async () => {
+    await page.goto(`${server.baseUrl}/#/search`);
+    await page.fill("#q", "protected areas");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const hit = page.locator(".hit", { hasText: TITLE });
+    await hit.waitFor({ timeout: 30_000 });
+    expect(await hit.locator(".snippet mark").count()).toBeGreaterThan(0);
+    expect(await hit.locator(".page").first().textContent()).toMatch(/pp?\. [1-5]/);
+    expect(await hit.locator(".chip", { hasText: "T15" }).count()).toBe(1);
+
+    // One document carries the added target, so its facet says 1; ticking it keeps the hit.
+    const facet = page.locator('[data-facet="targets"] li', { hasText: "T15" });
+    expect(await facet.locator(".count").textContent()).toBe("1");
+    await facet.locator("input").check();
+    await expect.poll(() => page.url()).toMatch(/target=GBF-TARGET-15/);
+    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/Showing documents 1–1 of 1/);
+    expect(await page.locator(".hit").count()).toBe(1);
+    expect(await page.locator('[data-facet="targets"] li', { hasText: "T15" }).locator("input").isChecked()).toBe(true);
+    await shot("search-desktop");
+
+    await page.getByRole("link", { name: "Similar documents" }).first().click();
+    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/similar to “E2E/);
+  });
+
+  it("explains how to run an evaluation when there is none yet", async () => {
+    await page.goto(`${server.baseUrl}/#/eval`);
+    await expect.poll(() => page.locator("#eval-body").textContent()).toContain("npm run eval");
+    await shot("eval-desktop");
+  });
+
+  it("works at phone width", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const view of ["submit", "search", "eval"]) {
+      await page.goto(`${server.baseUrl}/#/${view}`);
+      await page.locator(`#view-${view}`).waitFor({ state: "visible" });
+      // Nothing may force sideways scrolling of the whole page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${view} overflows at 390px`).toBeLessThanOrEqual(0);
+      await shot(`${view}-phone`);
+    }
+  });
+
+  it("made no request to any host but the local server, and threw no script errors", () => {
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

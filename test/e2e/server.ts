@@ -1,0 +1,64 @@
+// Starts the real chm-lens stack (services + API + UI) on a free 127.0.0.1 port for the browser
+// end-to-end test: a temp DATA_DIR, the shipped embedder and classifier, a running worker.
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApi } from "../../src/api/index.ts";
+import { createServices, type Services } from "../../src/app.ts";
+import { testConfig } from "../../src/config.ts";
+import { extractDocument } from "../../src/extract/index.ts";
+import { createSearchService } from "../../src/search/index.ts";
+
+export interface RunningServer {
+  baseUrl: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Boots the stack; `apiKey` becomes the only secretariat key, so writes need it. */
+export async function startServer(apiKey: string): Promise<RunningServer> {
+  const root = mkdtempSync(join(tmpdir(), "chm-e2e-"));
+  const config = testConfig({
+    DATA_DIR: join(root, "data"),
+    EVAL_DIR: join(root, "eval"),
+    INGEST_SAMPLES_ON_EMPTY: false,
+    JOB_POLL_MS: 50,
+    LOG_LEVEL: "warn",
+    CHM_API_KEYS: `${apiKey}:secretariat`,
+    // The test clicks around quickly; rate limiting is tested with the API itself.
+    RATE_LIMIT_PER_MINUTE: 0,
+  });
+  let services: Services | undefined;
+  try {
+    services = await createServices(config);
+    services.worker.start();
+    const { store, embedder, vocab, queue, classifier, logger } = services;
+    const search = createSearchService({ store, embedder, vocab });
+    const app = createApi({
+      config, store, queue, vocab, search, logger,
+      ...(classifier ? { classifier } : {}),
+      extract: extractDocument,
+      evalDir: config.EVAL_DIR,
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const running = services;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      services: running,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await running.close();
+        rmSync(root, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await services?.close();
+    rmSync(root, { recursive: true, force: true });
+    throw e;
+  }
+}
