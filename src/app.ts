@@ -1,0 +1,83 @@
+import type { Classifier } from "./classify/types.ts";
+import type { Config } from "./config.ts";
+import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
+import { createEmbeddedQueue, createWorker, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createStore, type DocumentStore } from "./store/index.ts";
+import { loadVocabulary, type Vocabulary } from "./vocab/index.ts";
+
+/** Everything a chm-lens process runs on, wired once. */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  store: DocumentStore;
+  embedder: Embedder;
+  /** Undefined when no classifier is available (documents are then stored untagged). */
+  classifier: Classifier | undefined;
+  vocab: Vocabulary;
+  queue: JobQueue;
+  worker: Worker;
+  /** Stops the worker (finishing the current job), then closes the store and the embedder. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** A ready embedder to share (tests, benches); the caller keeps ownership and closes it. */
+  embedder?: Embedder;
+  /** A classifier to use instead of the configured one; `null` turns classification off. */
+  classifier?: Classifier | null;
+  /** Worker progress, e.g. for CLI progress bars. */
+  onProgress?: (p: WorkerProgress) => void;
+}
+
+/**
+ * The one place that wires chm-lens together: store dimensions come from the embedder, the queue
+ * and worker share the store.
+ *
+ * @example
+ * const services = await createServices(loadConfig(process.env));
+ * services.worker.start();
+ * await services.close();
+ */
+export async function createServices(config: Config, opts: ServiceOptions = {}): Promise<Services> {
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  // Loaded first: it fails fast on bad corpora and holds nothing that needs closing.
+  const vocab = await loadVocabulary();
+  const embedder = opts.embedder ?? (await createEmbedder(embedderOptionsFromConfig(config)));
+  const closeEmbedder = opts.embedder ? async () => {} : async () => embedder.close?.();
+  let store: DocumentStore;
+  try {
+    store = await createStore({ uri: config.DATA_DIR, dims: embedder.dims, embeddingModelId: embedder.modelId });
+  } catch (e) {
+    await closeEmbedder();
+    throw e;
+  }
+  // TODO(classify): load the configured classifier here once src/classify exports it.
+  const classifier = opts.classifier ?? undefined;
+  const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
+  const worker = createWorker({
+    store,
+    embedder,
+    ...(classifier ? { classifier } : {}),
+    config,
+    logger,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  logger.debug({ store: store.uri, model: embedder.modelId, dims: embedder.dims }, "services ready");
+  return {
+    config,
+    logger,
+    store,
+    embedder,
+    classifier,
+    vocab,
+    queue,
+    worker,
+    async close() {
+      await worker.stop();
+      await store.close();
+      await closeEmbedder();
+    },
+  };
+}
