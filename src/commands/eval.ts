@@ -1,0 +1,145 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Classifier, ClassifierTrainer, LabelledExample } from "../classify/types.ts";
+import { AppError, toAppError } from "../errors.ts";
+import {
+  computeMetrics,
+  crossValidate,
+  formatSummary,
+  gbfLabelSpace,
+  parseDatasetJsonl,
+  renderReport,
+  writeEvalOutputs,
+  type DatasetProblem,
+  type EvalMeta,
+  type EvalRecord,
+  type EvalReportFile,
+} from "../eval/index.ts";
+import type { Vocabulary } from "../vocab/types.ts";
+import type { CommandIo } from "./io.ts";
+
+export { readLatestEval } from "../eval/index.ts";
+
+export interface EvalDeps {
+  trainer: ClassifierTrainer;
+  /** A classifier already trained on the whole dev set; reused when no dataset id overlaps it. */
+  classifier?: Classifier;
+  devSet: LabelledExample[];
+  vocab: Vocabulary;
+  /** Where the API reads the last eval (`GET /v1/eval/latest`); the outputs are copied there. */
+  latestDir?: string;
+  /** Name printed for the dev set in reports. */
+  devSetName?: string;
+  now?: () => Date;
+}
+
+export interface EvalArgs {
+  /** JSON Lines file of `{"id","text","labels":[...],"language"?}`; without it, cross-validate the dev set. */
+  dataset?: string;
+  /** Output folder (default `eval-output`). */
+  out?: string;
+  /** Cross-validation folds (default 5). */
+  k?: number;
+  seed?: number;
+}
+
+/**
+ * The `eval` command. With `dataset`, classifies each of its texts with a classifier trained on
+ * the whole dev set minus any example sharing an id with the dataset; otherwise runs grouped
+ * k-fold cross-validation on the dev set. Prints a summary, writes `metrics.json` and
+ * `report.html` into `out` (and `latestDir`), and returns the exit code: 0 when the eval ran
+ * (bad dataset lines are skipped and reported on stderr), 1 when it could not run.
+ *
+ * @example const code = await runEval({ trainer, devSet, vocab, latestDir: config.EVAL_DIR }, { k: 5 }, { out: console.log, err: console.error });
+ */
+export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Promise<number> {
+  try {
+    const labelSpace = gbfLabelSpace(deps.vocab);
+    let records: EvalRecord[];
+    let skippedLines: DatasetProblem[] = [];
+    let mode: EvalMeta["mode"];
+    if (args.dataset !== undefined) {
+      const text = await readFile(args.dataset, "utf8").catch((cause) => {
+        throw new AppError("bad_request", `Cannot read dataset ${args.dataset}: ${(cause as Error).message}`, { cause });
+      });
+      const parsed = parseDatasetJsonl(text, (id) => deps.vocab.has(id));
+      skippedLines = parsed.problems;
+      for (const p of skippedLines) io.err(`skipped ${p.message}`);
+      if (parsed.examples.length === 0) {
+        io.err(`No usable examples in ${args.dataset}; nothing to evaluate.`);
+        return 1;
+      }
+      records = await classifyHeldOut(deps, parsed.examples);
+      mode = "held-out";
+    } else {
+      records = await crossValidate({
+        trainer: deps.trainer,
+        examples: deps.devSet,
+        k: args.k ?? 5,
+        seed: args.seed,
+        onFold: (fold, folds) => io.out(`fold ${fold}/${folds} scored`),
+      });
+      mode = "cross-validation";
+    }
+
+    const metrics = computeMetrics(records, { labelSpace });
+    const meta = buildMeta(deps, args, records, mode, skippedLines, labelSpace);
+    const file: EvalReportFile = { schemaVersion: 1, meta, ...metrics };
+    const html = renderReport(metrics, meta);
+    const out = args.out ?? "eval-output";
+    const written = await writeEvalOutputs(out, file, html);
+    if (deps.latestDir) await writeEvalOutputs(deps.latestDir, file, html);
+
+    io.out(formatSummary(metrics, meta));
+    io.out(`\nwrote ${written.metricsPath} and ${written.reportPath}`);
+    if (skippedLines.length > 0) io.err(`${skippedLines.length} dataset line(s) skipped (listed above and in the report).`);
+    return 0;
+  } catch (err) {
+    const e = toAppError(err);
+    io.err(`eval failed (${e.code}): ${e.message}`);
+    return 1;
+  }
+}
+
+async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Promise<EvalRecord[]> {
+  const ids = new Set(examples.map((e) => e.id));
+  const train = deps.devSet.filter((e) => !ids.has(e.id));
+  const classifier =
+    deps.classifier && train.length === deps.devSet.length ? deps.classifier : await deps.trainer.train(train);
+  const records: EvalRecord[] = [];
+  for (const example of examples) {
+    records.push({ example, result: await classifier.classifyText(example.text, { language: example.language }) });
+  }
+  return records;
+}
+
+function buildMeta(
+  deps: EvalDeps,
+  args: EvalArgs,
+  records: EvalRecord[],
+  mode: EvalMeta["mode"],
+  skippedLines: DatasetProblem[],
+  labelSpace: string[],
+): EvalMeta {
+  const first = records[0]?.result;
+  const perFold = new Map<number, Record<string, number>>();
+  for (const r of records) if (r.fold !== undefined && !perFold.has(r.fold)) perFold.set(r.fold, r.result.thresholds);
+  const thresholds = mode === "held-out"
+    ? [{ scope: "all", values: first?.thresholds ?? {} }]
+    : [...perFold.entries()].sort(([a], [b]) => a - b).map(([fold, values]) => ({ scope: `fold ${fold + 1}`, values }));
+  const labelTitles = Object.fromEntries(labelSpace.map((id) => {
+    const term = deps.vocab.get(id);
+    return [id, term?.shortTitle.en ?? term?.title.en ?? id];
+  }));
+  return {
+    dataset: args.dataset !== undefined ? basename(args.dataset) : (deps.devSetName ?? "development set"),
+    mode,
+    folds: mode === "cross-validation" ? perFold.size : undefined,
+    createdAt: (deps.now?.() ?? new Date()).toISOString(),
+    modelId: first?.modelId ?? "unknown",
+    classifierVersion: first?.classifierVersion ?? "unknown",
+    thresholds,
+    labelTitles,
+    skippedLines: skippedLines.length > 0 ? skippedLines : undefined,
+  };
+}

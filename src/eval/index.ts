@@ -1,0 +1,23 @@
+export { computeMetrics, gbfLabelSpace, type MetricsOptions } from "./metrics.ts";
+export { crossValidate, groupedKFold, type CrossValidateInput, type Fold } from "./cross-validate.ts";
+export { parseDatasetJsonl, type DatasetProblem, type ParsedDataset } from "./dataset.ts";
+export { renderReport, renderReportBody, REPORT_CSS } from "./report-html.ts";
+export { formatSummary } from "./summary-text.ts";
+export { readLatestEval, writeEvalOutputs, METRICS_FILE, REPORT_FILE, type LatestEval } from "./outputs.ts";
+export type {
+  Calibration,
+  CalibrationBin,
+  Confusion,
+  DecisionMode,
+  EvalMeta,
+  EvalMetrics,
+  EvalRecord,
+  EvalReportFile,
+  ExampleOutcome,
+  LabelMetrics,
+  LanguageRow,
+  PRF,
+  RankedLabel,
+  Summary,
+  WorstError,
+} from "./types.ts";

@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Classifier, ClassifierTrainer, LabelledExample } from "../src/classify/types.ts";
+import { readLatestEval, runEval } from "../src/commands/eval.ts";
+import type { EvalReportFile } from "../src/eval/index.ts";
+import { loadVocabulary } from "../src/vocab/index.ts";
+import type { Vocabulary } from "../src/vocab/types.ts";
+
+// A deterministic word-overlap classifier: enough to exercise the command's wiring without a model.
+const words = (t: string) => new Set(t.toLowerCase().match(/\p{L}+/gu) ?? []);
+const trained: string[][] = [];
+const trainer: ClassifierTrainer = {
+  async train(examples) {
+    trained.push(examples.map((e) => e.id));
+    const bags = new Map<string, Set<string>>();
+    for (const ex of examples) for (const l of ex.labels) bags.set(l, new Set([...(bags.get(l) ?? []), ...words(ex.text)]));
+    const classifier: Classifier = {
+      version: "overlap-1",
+      async classifyText(text) {
+        const w = words(text);
+        const suggestions = [...bags].map(([id, bag]) => {
+          const score = [...w].filter((x) => bag.has(x)).length / Math.max(1, w.size);
+          return { id, space: "gbf" as const, score, decision: score >= 0.5 ? ("suggest" as const) : ("none" as const), evidence: [] };
+        });
+        return { suggestions, modelId: "overlap", classifierVersion: "overlap-1", thresholds: { suggest: 0.5 } };
+      },
+      classifyChunks: async () => { throw new Error("unused"); },
+    };
+    return classifier;
+  },
+};
+
+const devSet: LabelledExample[] = [
+  ["p1", "marine protected areas cover the coast", "GBF-TARGET-03"],
+  ["p2", "protected areas on land and sea", "GBF-TARGET-03"],
+  ["i1", "invasive alien species eradicated on islands", "GBF-TARGET-06"],
+  ["i2", "rats are invasive alien species", "GBF-TARGET-06"],
+  ["n1", "nutrient pollution and pesticide runoff", "GBF-TARGET-07"],
+  ["n2", "plastic pollution in rivers", "GBF-TARGET-07"],
+].map(([id, text, label]) => ({ id: id!, text: text!, labels: [label!], language: "en" }));
+
+let vocab: Vocabulary;
+let dir: string;
+beforeAll(async () => {
+  vocab = await loadVocabulary();
+});
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+}
+
+describe("runEval", () => {
+  it("cross-validates the dev set, writes both files and the latest copy", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const { io, out, err } = capture();
+    const code = await runEval({ trainer, devSet, vocab, latestDir: join(dir, "latest"), now: () => new Date("2026-11-27T10:00:00Z") }, { out: join(dir, "out"), k: 3 }, io);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const file = JSON.parse(await readFile(join(dir, "out", "metrics.json"), "utf8")) as EvalReportFile;
+    expect(file.meta).toMatchObject({ mode: "cross-validation", folds: 3, modelId: "overlap", createdAt: "2026-11-27T10:00:00.000Z" });
+    expect(file.meta.thresholds.map((t) => t.scope)).toEqual(["fold 1", "fold 2", "fold 3"]);
+    expect(file.examples).toHaveLength(6);
+    expect(await readFile(join(dir, "out", "report.html"), "utf8")).toContain("<svg ");
+    expect(out.join("\n")).toMatch(/P@1 .*R@3/);
+    expect(out.join("\n")).toContain("language");
+    const latest = await readLatestEval(join(dir, "latest"));
+    expect(latest?.metrics.summary).toEqual(file.summary);
+    expect(latest?.reportHtml).toContain("<title>chm-lens eval");
+  });
+
+  it("evaluates a dataset, trains without its ids and reports bad lines", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const dataset = join(dir, "d.jsonl");
+    await writeFile(dataset, [
+      JSON.stringify({ id: "p1", text: "protected areas along the coast", labels: ["GBF-TARGET-03"] }),
+      "{oops",
+      JSON.stringify({ id: "x", text: "rats", labels: ["GBF-TARGET-42"] }),
+      JSON.stringify({ id: "y", text: "invasive species on islands", labels: ["GBF-TARGET-06"], language: "en" }),
+    ].join("\n"));
+    trained.length = 0;
+    const { io, err } = capture();
+    const code = await runEval({ trainer, devSet, vocab }, { dataset, out: join(dir, "out") }, io);
+    expect(code).toBe(0);
+    expect(trained).toEqual([devSet.map((e) => e.id).filter((id) => id !== "p1")]);
+    expect(err.some((e) => e.startsWith("skipped line 2: not valid JSON"))).toBe(true);
+    expect(err).toContain("skipped line 3 (id x): unknown label id GBF-TARGET-42");
+    const file = JSON.parse(await readFile(join(dir, "out", "metrics.json"), "utf8")) as EvalReportFile;
+    expect(file.meta.mode).toBe("held-out");
+    expect(file.meta.skippedLines?.map((s) => s.line)).toEqual([2, 3]);
+    expect(file.examples.map((e) => e.id)).toEqual(["p1", "y"]);
+  });
+
+  it("fails with exit code 1 and a message when the dataset cannot be read", async () => {
+    const { io, err } = capture();
+    const code = await runEval({ trainer, devSet, vocab }, { dataset: "/nonexistent/d.jsonl", out: "/nonexistent/out" }, io);
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/Cannot read dataset \/nonexistent\/d.jsonl/);
+  });
+
+  it("readLatestEval returns undefined before any eval ran", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    expect(await readLatestEval(dir)).toBeUndefined();
+  });
+});
