@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../../errors.ts";
 import { CHECKSUMS_FILE, type ChecksumsFile } from "./checksums.ts";
@@ -67,14 +67,17 @@ async function download(url: string, dest: string, file: string, progress?: Pull
   progress?.start?.(file, Number.isFinite(length) && length > 0 ? length : undefined);
   const hash = createHash("sha256");
   let bytes = 0;
-  const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
-  body.on("data", (chunk: Buffer) => {
-    hash.update(chunk);
-    bytes += chunk.length;
-    progress?.advance?.(file, bytes);
-  });
   await mkdir(dirname(dest), { recursive: true });
-  await pipeline(body, createWriteStream(dest));
+  const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      progress?.advance?.(file, bytes);
+      done(null, chunk);
+    },
+  });
+  await pipeline(body, meter, createWriteStream(dest));
   return { sha256: hash.digest("hex"), bytes };
 }
 

@@ -38,6 +38,8 @@ export async function createUseEmbedder(opts: { batchSize: number; tfBackend?: T
       if (core.getBackend() !== tfBackend && !(await core.setBackend(tfBackend))) {
         throw new Error(`tfjs backend "${tfBackend}" failed to initialise`);
       }
+      // The CPU backend prints a banner on its first tensor write; make that write here.
+      core.tensor1d([0]).dispose();
       return loaded;
     });
   } catch (cause) {
