@@ -12,12 +12,36 @@ export async function docxFile(title: string, subtitle: string, sections: Sectio
     for (const text of section.paragraphs) children.push(new Paragraph({ text }));
     for (const text of section.bullets ?? []) children.push(new Paragraph({ text, bullet: { level: 0 } }));
   }
-  const doc = new Document({
+  const doc = await withFixedClock(async () => new Document({
     title,
     creator: "chm-lens sample generator",
     sections: [{ children }],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  }));
+  return withFixedClock(async () => new Uint8Array(await Packer.toBuffer(doc)));
+}
+
+const FIXED_TIME = Date.UTC(2025, 5, 30, 12);
+
+/**
+ * The docx package stamps "created"/"modified" and zip entry times with the current time; pin
+ * the clock while packing so regenerating the samples leaves git clean.
+ */
+async function withFixedClock<T>(work: () => Promise<T>): Promise<T> {
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      super(...((args.length === 0 ? [FIXED_TIME] : args) as [number]));
+    }
+    static override now(): number {
+      return FIXED_TIME;
+    }
+  }
+  globalThis.Date = FixedDate as DateConstructor;
+  try {
+    return await work();
+  } finally {
+    globalThis.Date = RealDate;
+  }
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

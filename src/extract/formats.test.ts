@@ -27,6 +27,7 @@ describe("DOCX, HTML and text extraction", () => {
     }
     // Block structure survives: headings and paragraphs are separate paragraphs of text.
     expect(doc.text.split("\n\n")).toContain("Rewetting and restoration");
+    expect(doc.text).toContain("(65 percent of the degraded area).\nBreeding pairs of the black-tailed godwit");
   });
 
   it("takes the title from <h1> when the page has no <title>", async () => {

@@ -44,16 +44,27 @@ export const extractHtml: Extractor = async (bytes) => {
 
 function walk(node: DomNode, out: string[], inPre: boolean): void {
   if (node.type === "text") {
-    out.push(inPre ? (node.data ?? "") : (node.data ?? "").replace(/\s+/g, " "));
+    const text = inPre ? (node.data ?? "") : (node.data ?? "").replace(/\s+/g, " ");
+    // Indentation between blocks (</li> <li>) would otherwise turn line breaks into paragraph breaks.
+    if (text === " " && (out.at(-1) ?? "\n").endsWith("\n")) return;
+    out.push(text);
     return;
   }
   if (node.type !== "tag" && node.type !== "root") return;
   const name = node.name ?? "";
-  const separator = PARAGRAPH_BLOCKS.has(name) ? "\n\n" : LINE_BLOCKS.has(name) ? "\n" : "";
+  const breaks = PARAGRAPH_BLOCKS.has(name) ? 2 : LINE_BLOCKS.has(name) ? 1 : 0;
   if (name === "td" || name === "th") out.push(" ");
-  out.push(separator);
+  breakLines(out, breaks);
   for (const child of node.children ?? []) walk(child, out, inPre || name === "pre");
-  out.push(separator);
+  breakLines(out, breaks);
+}
+
+/** Ends the output with at least `count` newlines, without piling up more (</li><li> is one break). */
+function breakLines(out: string[], count: number): void {
+  if (count === 0) return;
+  const tail = out.slice(-3).join("");
+  const have = tail.length - tail.replace(/\n+$/, "").length;
+  if (have < count) out.push("\n".repeat(count - have));
 }
 
 /** `<meta charset>` from the first bytes, used only when the bytes are not valid UTF-8. */
