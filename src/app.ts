@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import { createEmbeddedQueue, createWorker, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { createSearchService, type SearchService } from "./search/index.ts";
 import { createStore, type DocumentStore } from "./store/index.ts";
 import { loadVocabulary, type Vocabulary } from "./vocab/index.ts";
 
@@ -15,6 +16,7 @@ export interface Services {
   /** Undefined when no classifier is available (documents are then stored untagged). */
   classifier: Classifier | undefined;
   vocab: Vocabulary;
+  search: SearchService;
   queue: JobQueue;
   worker: Worker;
   /** Stops the worker (finishing the current job), then closes the store and the embedder. */
@@ -55,6 +57,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   }
   // TODO(classify): load the configured classifier here once src/classify exports it.
   const classifier = opts.classifier ?? undefined;
+  const search = createSearchService({ store, embedder, vocab });
   const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
   const worker = createWorker({
     store,
@@ -72,6 +75,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     embedder,
     classifier,
     vocab,
+    search,
     queue,
     worker,
     async close() {

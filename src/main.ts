@@ -1,0 +1,72 @@
+/**
+ * The chm-lens server process: `npm start` (API + worker), `npm run worker` (`--worker-only`),
+ * or `--api-only`. Process side effects (env, signals, exit) live here and in cli.ts only.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApi } from "./api/index.ts";
+import { createServices, type Services } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { extractDocument } from "./extract/index.ts";
+import { createLogger } from "./logger.ts";
+
+/** Files in SAMPLES_DIR that describe the samples rather than being samples. */
+const NOT_SAMPLES = new Set(["README.md", "manifest.json"]);
+
+async function enqueueSamplesIfEmpty(services: Services): Promise<void> {
+  const { config, store, queue, logger } = services;
+  if (!config.INGEST_SAMPLES_ON_EMPTY) return;
+  if ((await store.documents.count()) > 0 || (await store.jobs.list({ limit: 1 })).length > 0) return;
+  const names = await readdir(config.SAMPLES_DIR).catch(() => [] as string[]);
+  const files = names.filter((n) => !n.startsWith(".") && !NOT_SAMPLES.has(n)).sort();
+  for (const name of files) {
+    const bytes = new Uint8Array(await readFile(join(config.SAMPLES_DIR, name)));
+    await queue.enqueue({ bytes, meta: { filename: name }, documentKey: `samples/${name}` });
+  }
+  logger.info({ dir: config.SAMPLES_DIR, files: files.length }, "store empty: samples enqueued");
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const runWorker = !args.has("--api-only") && config.WORKER_ENABLED;
+  const runApi = !args.has("--worker-only");
+  const services = await createServices(config, { logger });
+
+  await enqueueSamplesIfEmpty(services);
+  if (runWorker) services.worker.start();
+
+  let server: ReturnType<typeof serve> | undefined;
+  if (runApi) {
+    const { store, queue, vocab, search, classifier } = services;
+    const app = createApi({
+      config, store, queue, vocab, search, logger,
+      ...(classifier ? { classifier } : {}),
+      extract: extractDocument,
+      evalDir: config.EVAL_DIR,
+      workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
+    });
+    server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      logger.info({ url: `http://${config.HOST}:${info.port}`, worker: runWorker }, "chm-lens listening");
+    });
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing the current job");
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await services.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`chm-lens failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
