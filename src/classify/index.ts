@@ -1,0 +1,13 @@
+export { createClassifierTrainer, type ClassifierTrainerWithState, type TrainerOptions } from "./trainer.ts";
+export { loadDevSet } from "./dev-set.ts";
+export { CLASSIFIER_VERSION, SIGNALS, type ClassifierState, type SignalName } from "./internal/state.ts";
+export type {
+  ClassificationResult,
+  Classifier,
+  ClassifierTrainer,
+  ClassifyInputChunk,
+  Evidence,
+  LabelledExample,
+  LabelSpace,
+  Suggestion,
+} from "./types.ts";

@@ -1,0 +1,120 @@
+import { AppError } from "../../errors.ts";
+import type { Vocabulary } from "../../vocab/types.ts";
+import type { ClassificationResult, Classifier, ClassifyInputChunk, Evidence, LabelSpace, Suggestion } from "../types.ts";
+import { deriveHierarchy, forcedByChildren } from "./derive.ts";
+import { bestSentence, toEvidence, type ChunkView } from "./evidence.ts";
+import type { ExampleVector } from "./knn.ts";
+import { fuse, labelIdsBySpace, rawSignals, type LabelProb, type ScorerParts } from "./scorer.ts";
+import { sampleSpans, segmentText } from "./segment.ts";
+import type { ClassifierState } from "./state.ts";
+import { decide } from "./thresholds.ts";
+import { hasLetters, type Span } from "./text.ts";
+
+/** Chunks scored per document at most; longer inputs are sampled evenly. */
+export const MAX_CHUNKS = 200;
+const SPACE_ORDER: LabelSpace[] = ["gbf", "subject", "sdg"];
+
+export interface ClassifierDeps {
+  parts: ScorerParts;
+  vocab: Vocabulary;
+  embed: (texts: string[]) => Promise<Float32Array[]>;
+  dims: number;
+  maxChars: number;
+}
+
+export function checkText(text: unknown): string {
+  if (typeof text !== "string" || !text.trim()) throw new AppError("bad_request", "The text to classify is empty.");
+  if (!hasLetters(text)) throw new AppError("bad_request", "The text to classify has no letters (only digits, symbols or spaces).");
+  return text;
+}
+
+/** A Classifier over a trained state. */
+export function createClassifier(state: ClassifierState, deps: ClassifierDeps): Classifier {
+  const examples: ExampleVector[] = state.examples.map((e) => ({ key: e.key, labels: e.labels, vector: Float32Array.from(e.vector) }));
+  const spaces = labelIdsBySpace(deps.parts.labels);
+  const spaceOf = new Map(deps.parts.labels.map((l) => [l.id, l.space]));
+  const thresholdOf = (id: string) => state.thresholds[id] ?? state.globalThreshold;
+
+  async function classifyChunks(input: ClassifyInputChunk[]): Promise<ClassificationResult> {
+    const chunks = input.filter((c) => typeof c.text === "string" && hasLetters(c.text));
+    if (!chunks.length) throw new AppError("bad_request", "No chunk has text with letters to classify.");
+    const sampled = sampleSpans(chunks, MAX_CHUNKS);
+    const missing = sampled.filter((c) => !(c.vector && c.vector.length === deps.dims));
+    const embedded = missing.length ? await deps.embed(missing.map((c) => c.text)) : [];
+    const vecOf = new Map(missing.map((c, i) => [c, embedded[i]!]));
+    const views: ChunkView[] = [];
+    const perChunk: Array<Map<string, LabelProb>> = [];
+    for (const c of sampled) {
+      const sig = rawSignals(deps.parts, c.text, vecOf.get(c) ?? c.vector!, examples, state.signals);
+      perChunk.push(fuse(sig.raw, spaces, state.fusion));
+      views.push({ id: c.id, page: c.page, text: c.text, hits: sig.hits });
+    }
+    return aggregate(views, perChunk);
+  }
+
+  function aggregate(views: ChunkView[], perChunk: Array<Map<string, LabelProb>>): ClassificationResult {
+    const doc = new Map<string, number>();
+    const thresholds: Record<string, number> = {};
+    for (const l of deps.parts.labels) {
+      const ps = perChunk.map((m) => m.get(l.id)!.p).sort((a, b) => b - a);
+      // Best chunk, nudged up when a second chunk agrees (mention density without length bias).
+      doc.set(l.id, ps[0]! + (1 - ps[0]!) * 0.3 * (ps[1] ?? 0));
+      thresholds[l.id] = thresholdOf(l.id);
+    }
+    const derived = deriveHierarchy(deps.vocab, doc, thresholds);
+    const decisions = new Map<string, Suggestion["decision"]>();
+    for (const [id, s] of derived.scores) decisions.set(id, decide(s, derived.thresholds[id]!));
+    const suggested = new Set([...decisions].filter(([, d]) => d === "suggest").map(([id]) => id));
+    for (const id of forcedByChildren(deps.vocab, suggested)) if (decisions.has(id)) decisions.set(id, "suggest");
+
+    const sentenceCache = new Map<string, Span[]>();
+    const evidenceFor = (id: string): Evidence[] => {
+      const source = derived.impliedBy.get(id) ?? id;
+      return perChunk
+        .map((m, i) => ({ i, p: m.get(source)!.p, signal: m.get(source)!.signal }))
+        .sort((a, b) => b.p - a.p)
+        .slice(0, 3)
+        .map(({ i, signal }) => toEvidence(views[i]!, bestSentence(views[i]!, source, deps.parts.index, sentenceCache), signal));
+    };
+    const suggestions: Suggestion[] = [];
+    for (const space of SPACE_ORDER) {
+      const block = (spaces.get(space) ?? [])
+        .map((id) => ({ id, space, score: round(derived.scores.get(id)!), decision: decisions.get(id)! }))
+        // Subjects and SDGs are many: report those worth a look; every GBF label is always scored.
+        .filter((s) => space === "gbf" || s.decision !== "none")
+        .sort((a, b) => b.score - a.score);
+      for (const s of block) suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
+    }
+    const reported = new Set(suggestions.map((s) => s.id));
+    return {
+      suggestions,
+      modelId: state.modelId,
+      classifierVersion: state.version,
+      thresholds: Object.fromEntries(Object.entries(derived.thresholds).filter(([id]) => reported.has(id) && spaceOf.has(id)).map(([id, t]) => [id, round(t)])),
+    };
+  }
+
+  return {
+    version: state.version,
+    classifyChunks: (chunks) => classifyChunks(chunks),
+    async classifyText(text) {
+      checkText(text);
+      const spans = segmentText(text, deps.maxChars).filter((s) => hasLetters(text.slice(s.start, s.end)));
+      const chunks = sampleSpans(spans, MAX_CHUNKS).map((s, i) => ({ id: `#${i}`, text: text.slice(s.start, s.end), start: s.start }));
+      const result = await classifyChunks(chunks);
+      // One text in, so evidence offsets point into that text, and internal chunk ids are dropped.
+      const startOf = new Map(chunks.map((c) => [c.id, c.start]));
+      for (const s of result.suggestions) {
+        for (const e of s.evidence) {
+          const base = startOf.get(e.chunkId ?? "") ?? 0;
+          e.start += base;
+          e.end += base;
+          delete e.chunkId;
+        }
+      }
+      return result;
+    },
+  };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;

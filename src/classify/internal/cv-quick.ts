@@ -1,0 +1,36 @@
+/**
+ * Quick grouped 5-fold cross-validation for development (the official eval lives in src/eval).
+ * Run: npx tsx src/classify/internal/cv-quick.ts [signals,comma,separated]
+ */
+import { createEmbedder } from "../../embed/index.ts";
+import { loadVocabulary } from "../../vocab/index.ts";
+import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../index.ts";
+
+const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
+
+const variants: Array<[string, SignalName[]]> = process.argv[2]
+  ? process.argv.slice(2).map((v) => [v, v.split(",") as SignalName[]])
+  : [["all", [...SIGNALS]]];
+const vocab = await loadVocabulary();
+const dev = await loadDevSet(undefined, { vocab });
+const embedder = await createEmbedder({ backend: "use", modelsDir: "", model: "", batchSize: 32 });
+for (const [name, signals] of variants) {
+  const trainer = createClassifierTrainer({ embedder, vocab, options: { signals } });
+  const stats = new Map<string, { n: number; p1: number; r3: number }>();
+  const t0 = Date.now();
+  for (let f = 0; f < 5; f++) {
+    const test = dev.filter((e) => hash(e.key!) % 5 === f);
+    const clf = await trainer.train(dev.filter((e) => hash(e.key!) % 5 !== f));
+    for (const e of test) {
+      const r = await clf.classifyText(e.text);
+      const gbf = r.suggestions.filter((s) => s.space === "gbf").map((s) => s.id);
+      const s = stats.get(e.language!) ?? { n: 0, p1: 0, r3: 0 };
+      s.n++;
+      if (e.labels.includes(gbf[0]!)) s.p1++;
+      if (gbf.slice(0, 3).some((g) => e.labels.includes(g))) s.r3++;
+      stats.set(e.language!, s);
+    }
+  }
+  const row = [...stats].map(([l, s]) => `${l} p@1 ${(s.p1 / s.n).toFixed(3)} r@3 ${(s.r3 / s.n).toFixed(3)}`).join(" | ");
+  console.log(`${name.padEnd(28)} ${row}  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+}

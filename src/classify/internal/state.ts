@@ -1,0 +1,26 @@
+import type { LogisticModel } from "./logistic.ts";
+
+/** Bump when features, fusion or derivation change: cached states of other versions retrain. */
+export const CLASSIFIER_VERSION = "gbf-fusion-1.0.0";
+
+/** Everything a trained classifier needs, as plain JSON (cached on disk by loadOrTrainClassifier). */
+export interface ClassifierState {
+  version: string;
+  modelId: string;
+  /** label id → unit vectors of its descriptions. */
+  labelVectors: Record<string, number[][]>;
+  examples: Array<{ key: string; labels: string[]; vector: number[] }>;
+  fusion: {
+    /** Descriptions + keywords only: every label, with or without examples. */
+    base: LogisticModel;
+    /** Adds the nearest-examples features; used for labels that have training examples. */
+    full?: LogisticModel;
+  };
+  thresholds: Record<string, number>;
+  globalThreshold: number;
+  /** Signals in use (all by default; fewer for ablations). */
+  signals: SignalName[];
+}
+
+export const SIGNALS = ["semantic", "tfidf", "keywords", "examples"] as const;
+export type SignalName = (typeof SIGNALS)[number];

@@ -1,0 +1,115 @@
+/** Case- and accent-folding, tokenising and light stemming shared by the lexical signals. */
+
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Lower-cases and strips diacritics (é→e, ñ→n); keeps Arabic/Cyrillic/Han letters. */
+export function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+const LATIN_SUFFIXES = [
+  "ations", "ation", "ements", "ement", "ments", "ment", "iones", "ions", "ion", "ings", "ing",
+  "ies", "ied", "eaux", "aux", "ales", "ers", "ed", "es", "er", "s", "e", "a", "o", "x",
+];
+const CYRILLIC_SUFFIXES = [
+  "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий", "ый", "ая",
+  "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ам", "ям", "ах", "ях", "ом", "ем", "ов", "ев", "а", "я",
+  "о", "е", "ы", "и", "у", "ю", "ь",
+];
+const ARABIC_SUFFIXES = ["ات", "ين", "ون", "ية", "ة", "ي"];
+
+/**
+ * Light, language-agnostic stemming: strips one common inflectional ending (English/French/Spanish,
+ * Russian, Arabic) and the Arabic article, keeping at least three letters. Applied identically to
+ * keywords and text, so "protected", "protection" and "protections" meet at "protect".
+ */
+export function stem(token: string): string {
+  let t = token;
+  if (/^[\u0600-\u06ff]/.test(t)) {
+    if (t.startsWith("ال") && t.length > 4) t = t.slice(2);
+    else if (/^[وب]ال/.test(t) && t.length > 5) t = t.slice(3);
+    return strip(t, ARABIC_SUFFIXES, 3);
+  }
+  if (/^[\u0400-\u04ff]/.test(t)) return strip(t, CYRILLIC_SUFFIXES, 4);
+  const once = strip(t, LATIN_SUFFIXES, 4);
+  // Plural then gender (exóticas → exotica → exotic) so every form of an adjective meets.
+  if (once.length < t.length && /(s|x)$/.test(t)) return strip(once, ["a", "o", "e"], 4);
+  return once;
+}
+
+function strip(t: string, suffixes: string[], min: number): string {
+  for (const s of suffixes) {
+    if (t.length - s.length >= min && t.endsWith(s)) return t.slice(0, -s.length);
+  }
+  return t;
+}
+
+export interface Token {
+  /** Stemmed, folded form. */
+  term: string;
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Tokens with offsets into the original (unfolded) text. Han runs become one token per character
+ * so that two-character words can be matched as bigrams.
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  // Folding can change lengths (ligatures, ß); tokenising the original keeps offsets exact.
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const start = m.index;
+    if (hasHan(raw)) {
+      for (let i = 0; i < raw.length; i++) out.push({ term: raw[i]!, start: start + i, end: start + i + 1 });
+      continue;
+    }
+    out.push({ term: stem(fold(raw)), start, end: start + raw.length });
+  }
+  return out;
+}
+
+/** Stemmed terms only. */
+export function terms(text: string): string[] {
+  return tokenize(text).map((t) => t.term);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans (., !, ?, ;, 。, line breaks) with offsets into the text; long runs are cut. */
+export function sentenceSpans(text: string, maxLen = 600): Span[] {
+  const out: Span[] = [];
+  const re = /[^.!?;。！？\n]+(?:[.!?;。！？]+|\n+|$)/gu;
+  for (const m of text.matchAll(re)) {
+    let start = m.index;
+    const end = start + m[0].length;
+    while (start < end) {
+      const stop = Math.min(end, start + maxLen);
+      const s = trimSpan(text, start, stop);
+      if (s.end > s.start) out.push(s);
+      start = stop;
+    }
+  }
+  return out;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export function hasLetters(text: string): boolean {
+  return /\p{L}/u.test(text);
+}

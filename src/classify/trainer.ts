@@ -1,0 +1,100 @@
+import type { Embedder } from "../embed/types.ts";
+import { AppError } from "../errors.ts";
+import { DEFAULT_CORPORA_DIR } from "../vocab/index.ts";
+import type { Vocabulary } from "../vocab/types.ts";
+import { join } from "node:path";
+import { createClassifier } from "./internal/classifier.ts";
+import { featureRows } from "./internal/features.ts";
+import { fitFusion, outOfFoldScores, type FusionRow } from "./internal/fit-fusion.ts";
+import { loadKeywords, type KeywordTable } from "./internal/keywords.ts";
+import { buildParts, embedLabelDescriptions, memoEmbed } from "./internal/prepare.ts";
+import { labelIdsBySpace, rawSignals, type ScorerParts } from "./internal/scorer.ts";
+import { CLASSIFIER_VERSION, SIGNALS, type ClassifierState, type SignalName } from "./internal/state.ts";
+import { chooseThresholds } from "./internal/thresholds.ts";
+import type { Classifier, ClassifierTrainer, LabelledExample } from "./types.ts";
+
+export interface TrainerOptions {
+  /** Folder of curated keyword files (default `<repo>/corpora/keywords`). */
+  keywordsDir?: string;
+  /** Signals to use; all by default. Fewer for ablations, e.g. without `examples`. */
+  signals?: SignalName[];
+  /** L2 penalty of the fusion model. */
+  l2?: number;
+}
+
+export interface ClassifierTrainerWithState extends ClassifierTrainer {
+  /** Trains and also returns the serialisable state (for the on-disk cache). */
+  trainState(examples: LabelledExample[]): Promise<{ classifier: Classifier; state: ClassifierState }>;
+  /** Rebuilds a classifier from a cached state without retraining. */
+  fromState(state: ClassifierState): Promise<Classifier>;
+  keywords(): Promise<KeywordTable>;
+}
+
+/**
+ * Trains the fused GBF classifier on labelled examples. Label descriptions are embedded once per
+ * trainer and example embeddings are memoised, so the eval's cross-validation folds are cheap.
+ *
+ * @example
+ * const trainer = createClassifierTrainer({ embedder, vocab });
+ * const classifier = await trainer.train(await loadDevSet());
+ * (await classifier.classifyText("Invasive alien species are eradicated on islands.")).suggestions[0]
+ */
+export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocabulary; options?: TrainerOptions }): ClassifierTrainerWithState {
+  const { embedder, vocab, options = {} } = deps;
+  const signals = options.signals ?? [...SIGNALS];
+  const embed = memoEmbed(embedder);
+  let partsPromise: Promise<{ parts: ScorerParts; keywords: KeywordTable; vectors: Record<string, Float32Array[]> }> | undefined;
+  const prepare = () =>
+    (partsPromise ??= (async () => {
+      const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
+      const vectors = await embedLabelDescriptions(vocab, keywords, embed);
+      return { parts: buildParts(vocab, keywords, vectors), keywords, vectors };
+    })());
+  const classifierDeps = (parts: ScorerParts) => ({ parts, vocab, embed, dims: embedder.dims, maxChars: embedder.maxChars });
+
+  async function trainState(examples: LabelledExample[]) {
+    for (const ex of examples) {
+      const bad = ex.labels.find((l) => !vocab.has(l));
+      if (bad) throw new AppError("unknown_label", `Example ${ex.id} has unknown label ${bad}`);
+    }
+    const { parts, vectors } = await prepare();
+    const usable = examples.filter((e) => /\p{L}/u.test(e.text));
+    const vecs = await embed(usable.map((e) => e.text));
+    const exampleVectors = usable.map((e, i) => ({ key: e.key ?? e.id, labels: e.labels, vector: vecs[i]! }));
+    const gbf = labelIdsBySpace(parts.labels).get("gbf")!;
+    const rows: FusionRow[] = [];
+    usable.forEach((e, i) => {
+      const key = e.key ?? e.id;
+      const { raw } = rawSignals(parts, e.text, vecs[i]!, exampleVectors, signals, key);
+      for (const [labelId, f] of featureRows(raw, gbf)) {
+        rows.push({ key, labelId, base: f.base, knn: f.knn, hasKnn: raw.knn?.has(labelId) ?? false, y: e.labels.includes(labelId) ? 1 : 0 });
+      }
+    });
+    if (!rows.some((r) => r.y === 1)) throw new AppError("bad_request", "Training needs at least one example labelled with a GBF goal or target.");
+    const fusionOpts = { useExamples: signals.includes("examples"), l2: options.l2 ?? 1e-3 };
+    const fusion = fitFusion(rows, fusionOpts);
+    const { global, perLabel } = chooseThresholds(outOfFoldScores(rows, fusionOpts), gbf);
+    const state: ClassifierState = {
+      version: CLASSIFIER_VERSION,
+      modelId: embedder.modelId,
+      labelVectors: Object.fromEntries(Object.entries(vectors).map(([id, vs]) => [id, vs.map((v) => Array.from(v))])),
+      examples: fusionOpts.useExamples ? exampleVectors.map((e) => ({ key: e.key, labels: e.labels, vector: Array.from(e.vector) })) : [],
+      fusion,
+      thresholds: perLabel,
+      globalThreshold: global,
+      signals,
+    };
+    return { classifier: createClassifier(state, classifierDeps(parts)), state };
+  }
+
+  return {
+    trainState,
+    train: async (examples) => (await trainState(examples)).classifier,
+    async fromState(state) {
+      const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
+      const vectors = Object.fromEntries(Object.entries(state.labelVectors).map(([id, vs]) => [id, vs.map((v) => Float32Array.from(v))]));
+      return createClassifier(state, classifierDeps(buildParts(vocab, keywords, vectors)));
+    },
+    keywords: async () => (await prepare()).keywords,
+  };
+}
