@@ -27,6 +27,7 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     chrome = await launchBrowser();
     server = await startServer(API_KEY);
     page = await chrome.context.newPage();
+    page.setDefaultTimeout(15_000);
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => pageErrors.push(e.message));
   }, 180_000);
@@ -37,6 +38,12 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+  it("serves the UI from the same process as the API", async () => {
+    const res = await fetch(`${server.baseUrl}/`);
+    expect(res.status, "GET / must serve the UI: createApi should call registerUi(app, { evalDir })").toBe(200);
+    expect(await res.text()).toContain("/ui/app.js");
+  });
 
   it("uploads a PDF, shows suggestions with page evidence, and saves reviewed tags", async () => {
     await page.goto(`${server.baseUrl}/#/submit`);

@@ -10,7 +10,6 @@ import { createApi } from "../../src/api/index.ts";
 import { createServices, type Services } from "../../src/app.ts";
 import { testConfig } from "../../src/config.ts";
 import { extractDocument } from "../../src/extract/index.ts";
-import { createSearchService } from "../../src/search/index.ts";
 
 export interface RunningServer {
   baseUrl: string;
@@ -35,8 +34,7 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
   try {
     services = await createServices(config);
     services.worker.start();
-    const { store, embedder, vocab, queue, classifier, logger } = services;
-    const search = createSearchService({ store, embedder, vocab });
+    const { store, vocab, queue, classifier, logger, search } = services;
     const app = createApi({
       config, store, queue, vocab, search, logger,
       ...(classifier ? { classifier } : {}),

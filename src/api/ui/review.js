@@ -45,7 +45,7 @@ export function renderSuggestions(el, opts) {
 }
 
 function suggestionItem(s, opts, state) {
-  const name = labelOf(s.id);
+  const name = s.label || labelOf(s.id);
   const row = h(
     "li",
     { class: `suggestion decision-${s.decision}`, dataset: { label: s.id } },

@@ -185,7 +185,8 @@ function pageBadge(p) {
   return h("span", { class: "page" }, to && to !== from ? `pp. ${from}–${to}` : `p. ${from}`);
 }
 
-// `why` is the API's match reason ({ terms, semanticScore, keywordScore, tags }) or plain text.
+// `why` is the API's match reason ({ terms, semanticScore, keywordScore, tags }) or plain text;
+// its tags are the document's, already shown as chips.
 function whyText(why) {
   if (!why) return "";
   if (typeof why === "string") return why;
@@ -193,8 +194,6 @@ function whyText(why) {
   if (why.terms?.length) bits.push(`words ${why.terms.map((t) => `“${t}”`).join(", ")}`);
   if (Number.isFinite(why.semanticScore)) bits.push(`meaning similarity ${why.semanticScore.toFixed(2)}`);
   if (Number.isFinite(why.keywordScore)) bits.push(`keyword score ${why.keywordScore.toFixed(2)}`);
-  const tags = [...(why.tags?.targets ?? []), ...(why.tags?.goals ?? []), ...(why.tags?.subjects ?? [])];
-  if (tags.length) bits.push(`tagged ${tags.map(shortId).join(", ")}`);
   return bits.join(" · ");
 }
 

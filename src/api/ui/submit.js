@@ -36,7 +36,8 @@ export function initSubmit() {
     const data = new FormData();
     data.append("file", file, file.name);
     for (const name of ["title", "country", "recordType", "language"]) {
-      const v = form.elements[name].value.trim();
+      let v = form.elements[name].value.trim();
+      if (name === "country") v = v.toLowerCase();
       if (v) data.append(name, v);
     }
     button.disabled = true;
