@@ -1,4 +1,4 @@
-import { AppError } from "../../errors.ts";
+import { AppError, isAppError } from "../../errors.ts";
 import type { ExtractedDocument, ExtractOptions, MediaType } from "../types.ts";
 import { extractDocx } from "./docx.ts";
 import type { Extractor } from "./extractor.ts";
@@ -54,7 +54,10 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions): 
     const running = EXTRACTORS[mediaType](bytes, ctx);
     // After a timeout the extractor winds down on its own; its late failure is not news.
     running.catch(() => undefined);
-    const out = await Promise.race([running, timedOut]);
+    const out = await Promise.race([running, timedOut]).catch((cause: unknown) => {
+      if (isAppError(cause)) throw cause;
+      throw new AppError("extraction_failed", "The document could not be read; it may be damaged.", { cause });
+    });
     if (out.pages.every((p) => p.source !== "needs_ocr" && p.text === "")) {
       throw new AppError("empty_file", "No readable text was found in the document.");
     }

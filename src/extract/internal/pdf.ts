@@ -27,9 +27,7 @@ export const extractPdf: Extractor = async (bytes, ctx) => {
     const pages: ExtractedPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       if (ctx.signal.aborted) break;
-      const page = await doc.getPage(n);
-      pages.push(await readPage(page, n, ctx));
-      page.cleanup();
+      pages.push(await readPageSafely(doc, n, ctx));
     }
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const metaTitle = typeof info?.Title === "string" ? info.Title.trim() : "";
@@ -65,6 +63,20 @@ async function openPdf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfDocument> {
       "The PDF is damaged or incomplete and cannot be opened; export it again and re-upload it.",
       { cause },
     );
+  }
+}
+
+/** One damaged page should not cost the whole document: keep the others and say which failed. */
+async function readPageSafely(doc: PdfDocument, n: number, ctx: ExtractContext): Promise<ExtractedPage> {
+  try {
+    const page = await doc.getPage(n);
+    const read = await readPage(page, n, ctx);
+    page.cleanup();
+    return read;
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    ctx.warn(`page ${n} is damaged and could not be read (${reason})`);
+    return { page: n, text: "", source: "text" };
   }
 }
 
