@@ -2,8 +2,15 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { registerClassify } from "./classify.handlers.ts";
 import { registerDocs } from "./docs.handlers.ts";
+import { registerDocuments } from "./documents.handlers.ts";
+import { registerEval } from "./eval.handlers.ts";
 import { registerHealth } from "./health.handlers.ts";
+import { registerJobs } from "./jobs.handlers.ts";
+import { registerSearch } from "./search.handlers.ts";
+import { createUiRoutes } from "./ui/ui.routes.ts";
+import { registerVocab } from "./vocab.handlers.ts";
 import { authenticate, parseApiKeys } from "./internal/auth.ts";
 import { bodyLimits } from "./internal/body-limits.ts";
 import { notFound, onError, validationHook } from "./internal/envelope.ts";
@@ -48,6 +55,14 @@ export function createApi(deps: ApiDeps): ApiApp {
 
   registerHealth(app, deps);
   registerDocs(app);
+  // Before the documents routes: `/v1/documents/{id}/similar` must not be shadowed.
+  registerSearch(app, deps);
+  registerDocuments(app, deps);
+  registerJobs(app, deps);
+  registerClassify(app, deps);
+  registerVocab(app, deps);
+  registerEval(app, deps);
+  app.route("/", createUiRoutes());
 
   app.doc("/openapi.json", {
     openapi: "3.0.3",

@@ -1,7 +1,7 @@
 /** The search stage: grouped, faceted, highlighted search over the store (no HTTP here). */
 export { createSearchService, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS } from "./search-service.ts";
 export type { SearchServiceDeps } from "./search-service.ts";
-export { COUNTRY_RE, LANGUAGE_RE, RECORD_TYPE_RE, ISO_DATE_RE } from "./internal/filters.ts";
+export { COUNTRY_RE, LANGUAGE_RE, RECORD_TYPE_RE, ISO_DATE_RE, validateFilters } from "./internal/filters.ts";
 export { termLabel } from "./internal/facets.ts";
 export type {
   Facets,

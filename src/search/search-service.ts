@@ -4,7 +4,7 @@ import type { ChunkFilter, DocumentRecord, DocumentStore } from "../store/types.
 import type { Vocabulary } from "../vocab/types.ts";
 import { decodeCursor, encodeCursor, queryHash } from "./internal/cursor.ts";
 import { computeFacets } from "./internal/facets.ts";
-import { toChunkFilter } from "./internal/filters.ts";
+import { validateFilters } from "./internal/filters.ts";
 import { queryTerms } from "./internal/highlight.ts";
 import { groupByDocument, toHit } from "./internal/hits.ts";
 import type { SearchHit, SearchRequest, SearchResponse, SearchService } from "./types.ts";
@@ -69,7 +69,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(req.limit ?? DEFAULT_LIMIT)));
       const q = (req.q ?? "").trim();
       if (q.length > MAX_QUERY_CHARS) throw new AppError("validation_failed", `The query is longer than ${MAX_QUERY_CHARS} characters`);
-      const filter = toChunkFilter(req.filters, vocab);
+      const filter = validateFilters(req.filters, vocab);
       const hash = queryHash(q ? { q, mode, group, filter } : { browse: true, filter });
       const offset = req.cursor ? decodeCursor(req.cursor, hash) : 0;
       if (!q) return browse(filter, limit, offset, hash);

@@ -19,7 +19,7 @@ const DOMAIN_OF: Record<"target" | "goal" | "subject", VocabDomain> = {
  * and maps it to the store's structured filter. Nothing unchecked reaches the store's `where`.
  * Throws `validation_failed` listing every bad value.
  */
-export function toChunkFilter(filters: SearchFilters | undefined, vocab: Vocabulary): ChunkFilter {
+export function validateFilters(filters: SearchFilters | undefined, vocab: Vocabulary): ChunkFilter {
   const f = filters ?? {};
   const bad: { field: string; value: string; reason: string }[] = [];
   const ids = (field: keyof typeof DOMAIN_OF, values: string[] | undefined) => {

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "../errors.ts";
+import { validateFilters } from "../search/index.ts";
+import { deleteRoute, getRoute, listRoute, tagsRoute, uploadRoute } from "./documents.routes.ts";
+import { requirePrincipal, requireRead, requireRole } from "./internal/auth.ts";
+import { uploadLimitBytes } from "./internal/body-limits.ts";
+import { filtersOf } from "./internal/query.ts";
+import { applyTagActions } from "./internal/tag-update.ts";
+import { documentDetailView, documentView, parseClassification } from "./internal/views.ts";
+import type { ApiApp, ApiDeps, Principal } from "./types.ts";
+
+/** Reads the upload into bytes, enforcing the size limits on the file part itself. */
+export async function readUpload(file: File, maxUploadMb: number): Promise<Uint8Array> {
+  if (file.size === 0) throw new AppError("empty_file", "The uploaded file is empty");
+  if (file.size > uploadLimitBytes(maxUploadMb)) {
+    throw new AppError("too_large", `The file exceeds the ${maxUploadMb} MB upload limit`, { details: { size: file.size } });
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** `user` recorded with feedback: role and key fingerprint, never the key. */
+function who(p: Principal): string {
+  return `${p.role}:${p.fingerprint}`;
+}
+
+/** Upload, list, read, delete documents and review their tags. */
+export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
+  const { store, queue, vocab, config } = deps;
+  const read = requireRead(config.PUBLIC_READ);
+
+  app.openapi({ ...uploadRoute, middleware: [requireRole("submitter")] }, async (c) => {
+    const form = c.req.valid("form");
+    const principal = requirePrincipal(c.get("principal"));
+    const bytes = await readUpload(form.file, config.MAX_UPLOAD_MB);
+    const job = await queue.enqueue({
+      bytes,
+      meta: {
+        title: form.title,
+        filename: form.file.name || undefined,
+        country: form.country,
+        recordType: form.recordType,
+        sourceUrl: form.sourceUrl,
+        declaredLanguage: form.language,
+        submittedBy: principal.fingerprint,
+      },
+    });
+    return c.json({ jobId: job.id, documentId: job.documentId ?? null, status: job.state }, 202);
+  });
+
+  app.openapi({ ...listRoute, middleware: [read] }, async (c) => {
+    const q = c.req.valid("query");
+    const filter = validateFilters(filtersOf(q), vocab);
+    // One extra row tells whether another page exists.
+    const docs = await store.documents.list({ limit: q.limit + 1, offset: q.offset, filter });
+    const page = docs.slice(0, q.limit);
+    return c.json({ documents: page.map(documentView), nextOffset: docs.length > q.limit ? q.offset + q.limit : null }, 200);
+  });
+
+  app.openapi({ ...getRoute, middleware: [read] }, async (c) => {
+    const { id } = c.req.valid("param");
+    const doc = await store.documents.get(id);
+    if (!doc) throw new AppError("not_found", `No document ${id}`);
+    return c.json(documentDetailView(doc, await store.feedback.forDocument(id), vocab), 200);
+  });
+
+  app.openapi({ ...deleteRoute, middleware: [requireRole("secretariat")] }, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await store.documents.delete(id))) throw new AppError("not_found", `No document ${id}`);
+    deps.logger?.info({ documentId: id, by: c.get("principal")?.fingerprint }, "document deleted");
+    return c.body(null, 204);
+  });
+
+  app.openapi({ ...tagsRoute, middleware: [requireRole("submitter")] }, async (c) => {
+    const { id } = c.req.valid("param");
+    const { actions } = c.req.valid("json");
+    const principal = requirePrincipal(c.get("principal"));
+    const doc = await store.documents.get(id);
+    if (!doc) throw new AppError("not_found", `No document ${id}`);
+    if (principal.role !== "secretariat" && doc.submittedBy !== principal.fingerprint) {
+      throw new AppError("forbidden", "A submitter may only review their own documents");
+    }
+    const tags = applyTagActions(doc.tags, actions, vocab);
+    const cls = parseClassification(doc.classificationJson);
+    const now = new Date().toISOString();
+    for (const a of actions) {
+      await store.feedback.add({
+        id: randomUUID(),
+        documentId: id,
+        labelId: a.labelId,
+        action: a.action,
+        user: who(principal),
+        modelId: cls?.modelId ?? "none",
+        classifierVersion: cls?.classifierVersion ?? "none",
+        createdAt: now,
+      });
+    }
+    await store.documents.updateTags(id, tags);
+    const fresh = (await store.documents.get(id)) ?? { ...doc, tags };
+    return c.json(documentDetailView(fresh, await store.feedback.forDocument(id), vocab), 200);
+  });
+}

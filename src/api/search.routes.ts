@@ -1,0 +1,87 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { MAX_QUERY_CHARS } from "../search/index.ts";
+import { FilterQuery, limitParam } from "./internal/query.ts";
+import { errorResponses, IdParam, json } from "./internal/schemas.ts";
+import { TagSetSchema } from "./internal/views.ts";
+
+const SnippetSchema = z.object({
+  text: z.string(),
+  html: z.string().openapi({ description: "HTML-escaped text with query terms in <mark>" }),
+  matches: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  chunkStart: z.number().int(),
+  chunkEnd: z.number().int(),
+});
+
+export const SearchHitSchema = z
+  .object({
+    documentId: z.string(),
+    title: z.string().optional(),
+    filename: z.string().optional(),
+    country: z.string().optional(),
+    language: z.string(),
+    recordType: z.string().optional(),
+    createdAt: z.string(),
+    score: z.number(),
+    tags: TagSetSchema,
+    passages: z.array(
+      z.object({
+        chunkId: z.string(),
+        chunkIndex: z.number().int(),
+        pageStart: z.number().int(),
+        pageEnd: z.number().int(),
+        score: z.number(),
+        snippet: SnippetSchema,
+      }),
+    ),
+    why: z.object({
+      terms: z.array(z.string()),
+      semanticScore: z.number().optional(),
+      keywordScore: z.number().optional(),
+      tags: TagSetSchema,
+    }),
+  })
+  .openapi("SearchHit");
+
+const FacetList = z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() }));
+
+export const SearchResultSchema = z
+  .object({
+    hits: z.array(SearchHitSchema),
+    facets: z.object({
+      targets: FacetList,
+      goals: FacetList,
+      subjects: FacetList,
+      countries: FacetList,
+      languages: FacetList,
+      types: FacetList,
+    }),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+  })
+  .openapi("SearchResult");
+
+export const SearchQuery = FilterQuery.extend({
+  q: z.string().max(MAX_QUERY_CHARS).optional().openapi({ example: "marine protected areas" }),
+  mode: z.enum(["hybrid", "semantic", "keyword"]).default("hybrid"),
+  group: z.enum(["document", "chunk"]).default("document"),
+  limit: limitParam(10, 100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const searchRoute = createRoute({
+  method: "get",
+  path: "/v1/search",
+  tags: ["search"],
+  summary: "Hybrid, semantic or keyword search with filters, facets, highlights; empty q browses",
+  request: { query: SearchQuery },
+  responses: { 200: json(SearchResultSchema, "Results"), ...errorResponses(400, 401, 429) },
+});
+
+export const similarRoute = createRoute({
+  method: "get",
+  path: "/v1/documents/{id}/similar",
+  tags: ["search"],
+  summary: "Documents similar to one document",
+  request: { params: IdParam, query: z.object({ limit: limitParam(10, 50) }) },
+  responses: { 200: json(z.object({ hits: z.array(SearchHitSchema) }), "Similar documents"), ...errorResponses(400, 401, 404, 429) },
+});
