@@ -19,6 +19,8 @@ export interface OcrEngine {
 export function createOcrEngine(langs: string[]): OcrEngine {
   type Worker = Awaited<ReturnType<typeof import("tesseract.js").createWorker>>;
   let starting: Promise<Worker> | undefined;
+  // After terminate (e.g. on timeout) a late page must not start a fresh worker.
+  let closed = false;
 
   const start = async (): Promise<Worker> => {
     const { createWorker } = await import("tesseract.js");
@@ -42,12 +44,14 @@ export function createOcrEngine(langs: string[]): OcrEngine {
 
   return {
     async recognize(png) {
+      if (closed) throw new AppError("ocr_failed", "OCR was stopped.");
       starting ??= start();
       const worker = await starting;
       const { data } = await worker.recognize(Buffer.from(png));
       return data.text;
     },
     async terminate() {
+      closed = true;
       const pending = starting;
       starting = undefined;
       if (!pending) return;
