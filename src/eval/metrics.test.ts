@@ -109,4 +109,13 @@ describe("computeMetrics on a hand-checked dataset", () => {
   it("keeps per-example outcomes for recomputation", () => {
     expect(m.examples[3]).toMatchObject({ id: "e4", gold: ["C"], suggested: [], reviewed: ["B"] });
   });
+
+  it("macro-F1 counts a label that is suggested but never gold as F1 0", () => {
+    const extra = computeMetrics(
+      [...records, rec("e6", ["B"], "en", s("B", 0.9, "suggest"), s("D", 0.7, "suggest"))],
+      { labelSpace: [...SPACE, "D"] },
+    );
+    // suggest mode gains B tp (B stays F1 1) and D fp: macro over A, B, C, D = (1/2 + 1 + 2/3 + 0) / 4
+    expect(extra.summary.macroF1.suggest).toBeCloseTo((0.5 + 1 + 2 / 3 + 0) / 4);
+  });
 });

@@ -65,7 +65,9 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       suggest: prf(perLabelCounts.suggest.get(id) ?? { tp: 0, fp: 0, fn: 0 }),
       suggestReview: prf(perLabelCounts.suggestReview.get(id) ?? { tp: 0, fp: 0, fn: 0 }),
     }));
-  const withSupport = perLabel.filter((l) => l.support > 0);
+  // Macro-F1 averages over labels that are gold or predicted under the mode (as scikit-learn does by
+  // default), so a label suggested but never gold pulls it down with F1 0.
+  const macroLabels = (mode: DecisionMode) => perLabel.filter((l) => l.support > 0 || l[mode].tp + l[mode].fp > 0);
   const byMode = <T>(f: (mode: DecisionMode) => T) => ({ suggest: f("suggest"), suggestReview: f("suggestReview") });
   const micro = byMode((mode) => prf(sumCounts(perLabelCounts[mode].values())));
   const calibration = calibrate(pairs);
@@ -79,8 +81,7 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       microF1: byMode((m) => micro[m].f1),
       microPrecision: byMode((m) => micro[m].precision),
       microRecall: byMode((m) => micro[m].recall),
-      // Macro-F1 averages over labels that occur in the gold data; a label never gold has no recall to speak of.
-      macroF1: byMode((m) => ratio(withSupport.reduce((a, l) => a + l[m].f1, 0), withSupport.length)),
+      macroF1: byMode((m) => ratio(macroLabels(m).reduce((a, l) => a + l[m].f1, 0), macroLabels(m).length)),
       coverage: byMode((m) => ratio(examples.filter((e) => (m === "suggest" ? e.suggested.length : e.suggested.length + e.reviewed.length) > 0).length, items.length)),
       brier: calibration.brier,
       ece: calibration.ece,

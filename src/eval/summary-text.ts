@@ -18,7 +18,7 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
     ...m.perLanguage.map((r) => `${r.language.padEnd(8)} ${String(r.n).padStart(6)} ${p(r.precisionAt1)} ${p(r.recallAt3)}    ${p(r.microF1)}`),
   ];
   const weakest = m.perLabel
-    .filter((l) => l.support > 0)
+    .filter((l) => l.support > 0 || l.suggest.tp + l.suggest.fp > 0)
     .sort((a, b) => a.suggest.f1 - b.suggest.f1 || b.support - a.support)
     .slice(0, worstLabels);
   if (weakest.length > 0) {

@@ -18,7 +18,7 @@ export function summarySection(m: EvalMetrics): string {
     card("Coverage", pct(s.coverage.suggest), `≥1 suggestion · with review ${pct(s.coverage.suggestReview)}`) +
     card("Brier score", num(s.brier), "lower is better") +
     card("ECE", num(s.ece), "calibration error, lower is better") +
-    `</ul><p class="note">Matching is strict: a label counts only when its id equals a gold id (a target of the gold goal is a miss). F1 counts <em>suggest</em> decisions as positive; the suggest+review figures also count <em>review</em>.</p></section>`;
+    `</ul><p class="note">Matching is strict: a label counts only when its id equals a gold id (a target of the gold goal is a miss). F1 counts <em>suggest</em> decisions as positive; the suggest+review figures also count <em>review</em>. Macro-F1 averages over labels that are gold or predicted.</p></section>`;
 }
 
 export function perLabelSection(m: EvalMetrics, meta: EvalMeta): string {
