@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeKit, type Kit } from "./internal/test-kit.ts";
+
+let kit: Kit;
+afterEach(async () => kit?.cleanup());
+
+describe("vocabularies and eval", () => {
+  it("lists domains and serves terms in the thesaurus shape or as SKOS", async () => {
+    kit = await makeKit();
+    const list = await (await kit.app.request("/v1/vocabularies")).json();
+    expect(list.domains).toContainEqual({ domain: "gbf-targets", terms: 23 });
+    const terms = await (await kit.app.request("/v1/vocabularies/gbf-targets")).json();
+    expect(terms).toHaveLength(23);
+    expect(terms[0]).toMatchObject({ identifier: "GBF-TARGET-01", domain: "gbf-targets" });
+    expect(terms[0].title.en).toContain("GBF-T01");
+    const skos = await kit.app.request("/v1/vocabularies/gbf-goals?format=skos");
+    expect(skos.status).toBe(200);
+    expect(skos.headers.get("content-type")).toContain("application/ld+json");
+    expect(JSON.stringify(await skos.json())).toContain("GBF-GOAL-A");
+    const bad = await kit.app.request("/v1/vocabularies/planets");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("validation_failed");
+  });
+
+  it("answers 404 before any eval ran, then the metrics of the last run", async () => {
+    kit = await makeKit();
+    const none = await kit.app.request("/v1/eval/latest");
+    expect(none.status).toBe(404);
+    expect((await none.json()).error.code).toBe("not_found");
+    await mkdir(kit.config.EVAL_DIR, { recursive: true });
+    await writeFile(join(kit.config.EVAL_DIR, "metrics.json"), JSON.stringify({ schemaVersion: 1, metrics: { microF1: 0.5 } }));
+    await writeFile(join(kit.config.EVAL_DIR, "report.html"), "<html></html>");
+    const res = await kit.app.request("/v1/eval/latest");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ schemaVersion: 1, metrics: { microF1: 0.5 } });
+  });
+});
