@@ -24,26 +24,32 @@ export async function measureEmbedThroughput(embedder: Embedder, texts: string[]
   return { sentences: texts.length, seconds, perSecond: texts.length / seconds };
 }
 
-async function corpusSentences(): Promise<string[]> {
+/** GBF target sentences (long, ~260 chars) and titles (short, ~80 chars). */
+async function corpusTexts(): Promise<{ sentences: string[]; titles: string[] }> {
   const path = fileURLToPath(new URL("../corpora/gbf-goals-targets.json", import.meta.url));
   const entries = JSON.parse(await readFile(path, "utf8")) as Array<{ title?: string; text?: string }>;
-  return entries
-    .flatMap((e) => [e.title ?? "", ...(e.text ?? "").split(/(?<=[.;])\s+/)])
-    .map((s) => s.trim())
-    .filter((s) => s.length > 10);
+  const clean = (list: string[]) => list.map((s) => s.trim()).filter((s) => s.length > 10);
+  return {
+    sentences: clean(entries.flatMap((e) => (e.text ?? "").split(/(?<=[.;])\s+/))),
+    titles: clean(entries.map((e) => e.title ?? "")),
+  };
 }
 
 const report = (label: string, t: Throughput) =>
   console.log(`${label.padEnd(22)} ${t.perSecond.toFixed(1).padStart(7)} sentences/s  (${t.sentences} in ${t.seconds.toFixed(2)} s)`);
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { "cpu-sample": { type: "string", default: "32" } } });
-  const texts = await corpusSentences();
-  const meanChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
-  console.log(`${texts.length} GBF sentences, mean ${meanChars.toFixed(0)} chars, batch size 32`);
+  const { values } = parseArgs({ options: { "cpu-sample": { type: "string", default: "16" } } });
+  const { sentences, titles } = await corpusTexts();
+  const mean = (list: string[]) => (list.reduce((s, t) => s + t.length, 0) / list.length).toFixed(0);
+  console.log(`GBF sentences: ${sentences.length}, mean ${mean(sentences)} chars; titles: ${titles.length}, mean ${mean(titles)} chars`);
   const base = { backend: "use", modelsDir: "models", model: "", batchSize: 32 } as const;
-  report("USE lite, tfjs wasm", await measureEmbedThroughput(await createEmbedder({ ...base, tfBackend: "wasm" }), texts));
-  // tfjs keeps one global backend, so the CPU run comes last.
-  const sample = texts.slice(0, Number(values["cpu-sample"]));
-  report("USE lite, tfjs cpu", await measureEmbedThroughput(await createEmbedder({ ...base, tfBackend: "cpu" }), sample));
+  const wasm = await createEmbedder({ ...base, tfBackend: "wasm" });
+  report("USE wasm, sentences", await measureEmbedThroughput(wasm, sentences));
+  report("USE wasm, titles", await measureEmbedThroughput(wasm, titles));
+  // tfjs keeps one global backend, so the CPU run comes last, on a small sample.
+  const cpu = await createEmbedder({ ...base, tfBackend: "cpu" });
+  const n = Number(values["cpu-sample"]);
+  report("USE cpu, sentences", await measureEmbedThroughput(cpu, sentences.slice(0, n)));
+  report("USE cpu, titles", await measureEmbedThroughput(cpu, titles.slice(0, n)));
 }

@@ -1,7 +1,8 @@
 import cliProgress from "cli-progress";
 import type { PullProgress } from "../../src/embed/index.ts";
 
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const mb = (bytes: number) =>
+  bytes < 1_048_576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /**
  * Draws one progress bar per downloaded file on stderr and, once a file is done, prints its

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +63,14 @@ describe("transformers embedder on the generated tiny model", () => {
     // The e5 passage vector is exactly the plain model run on the prefixed text.
     const [manual] = await plain.embed([`passage: ${text}`], "passage");
     expect(cosine(manual!, p5)).toBeGreaterThan(0.9999);
+  });
+
+  it("generates the tiny model byte-for-byte the same every time", async () => {
+    await makeTinyModel(join(modelsDir, "again"));
+    for (const file of ["onnx/model.onnx", "tokenizer.json", "config.json"]) {
+      const first = await readFile(join(modelsDir, "tiny-bert", file));
+      expect((await readFile(join(modelsDir, "again", file))).equals(first)).toBe(true);
+    }
   });
 
   it("reports a missing model folder as model_unavailable with the pull command", async () => {
