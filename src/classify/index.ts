@@ -11,3 +11,7 @@ export type {
   LabelSpace,
   Suggestion,
 } from "./types.ts";
+export { loadOrTrainClassifier, type LoadOrTrainInput } from "./cache.ts";
+export { examplesFromFeedback } from "./feedback.ts";
+export { deriveHierarchy } from "./internal/derive.ts";
+export { chooseThresholds, decide } from "./internal/thresholds.ts";

@@ -42,12 +42,15 @@ export interface ClassifierTrainerWithState extends ClassifierTrainer {
 export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocabulary; options?: TrainerOptions }): ClassifierTrainerWithState {
   const { embedder, vocab, options = {} } = deps;
   const signals = options.signals ?? [...SIGNALS];
-  const embed = memoEmbed(embedder);
+  const needsVectors = signals.includes("semantic") || signals.includes("examples");
+  const memo = memoEmbed(embedder);
+  const embed = async (texts: string[]) => (needsVectors ? memo(texts) : texts.map(() => new Float32Array(embedder.dims)));
   let partsPromise: Promise<{ parts: ScorerParts; keywords: KeywordTable; vectors: Record<string, Float32Array[]> }> | undefined;
   const prepare = () =>
     (partsPromise ??= (async () => {
       const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
-      const vectors = await embedLabelDescriptions(vocab, keywords, embed);
+      // Without the semantic signal the label descriptions need no vectors (and no model time).
+      const vectors = signals.includes("semantic") ? await embedLabelDescriptions(vocab, keywords, embed) : {};
       return { parts: buildParts(vocab, keywords, vectors), keywords, vectors };
     })());
   const classifierDeps = (parts: ScorerParts) => ({ parts, vocab, embed, dims: embedder.dims, maxChars: embedder.maxChars });

@@ -2,7 +2,10 @@
  * Quick grouped 5-fold cross-validation for development (the official eval lives in src/eval).
  * Run: npx tsx src/classify/internal/cv-quick.ts [signals,comma,separated]
  */
-import { createEmbedder } from "../../embed/index.ts";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createEmbedder, type Embedder } from "../../embed/index.ts";
 import { loadVocabulary } from "../../vocab/index.ts";
 import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../index.ts";
 
@@ -13,7 +16,26 @@ const variants: Array<[string, SignalName[]]> = process.argv[2]
   : [["all", [...SIGNALS]]];
 const vocab = await loadVocabulary();
 const dev = await loadDevSet(undefined, { vocab });
-const embedder = await createEmbedder({ backend: "use", modelsDir: "", model: "", batchSize: 32 });
+const base = await createEmbedder({ backend: "use", modelsDir: "", model: "", batchSize: 32 });
+// A disk memo of vectors so repeated runs (variants, tuning) skip the slow encoder.
+const memoFile = join(tmpdir(), `chm-cv-embeds-${base.modelId}.json`);
+const memo = new Map<string, number[]>(existsSync(memoFile) ? JSON.parse(readFileSync(memoFile, "utf8")) : []);
+const embedder: Embedder = {
+  ...base,
+  modelId: base.modelId,
+  dims: base.dims,
+  maxChars: base.maxChars,
+  multilingual: base.multilingual,
+  async embed(texts, kind) {
+    const todo = texts.filter((t) => !memo.has(t));
+    if (todo.length) {
+      const vs = await base.embed(todo, kind);
+      todo.forEach((t, i) => memo.set(t, Array.from(vs[i]!)));
+      writeFileSync(memoFile, JSON.stringify([...memo]));
+    }
+    return texts.map((t) => Float32Array.from(memo.get(t)!));
+  },
+};
 for (const [name, signals] of variants) {
   const trainer = createClassifierTrainer({ embedder, vocab, options: { signals } });
   const stats = new Map<string, { n: number; p1: number; r3: number }>();

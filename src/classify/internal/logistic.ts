@@ -26,20 +26,25 @@ export function fitLogistic(rows: number[][], y: number[], opts: FitOptions = {}
     const v = rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / rows.length;
     return Math.sqrt(v) || 1;
   });
-  const x = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
-  const w = new Array<number>(d + 1).fill(0);
-  const m = new Array<number>(d + 1).fill(0);
-  const v = new Array<number>(d + 1).fill(0);
-  const sw = y.map((t) => (t ? positiveWeight : 1));
+  const n = rows.length;
+  // One flat standardised matrix: the loop below runs epochs × rows × features times.
+  const x = new Float64Array(n * d);
+  rows.forEach((r, i) => r.forEach((v, j) => (x[i * d + j] = (v - mean[j]!) / scale[j]!)));
+  const w = new Float64Array(d + 1);
+  const m = new Float64Array(d + 1);
+  const v = new Float64Array(d + 1);
+  const g = new Float64Array(d + 1);
+  const sw = Float64Array.from(y, (t) => (t ? positiveWeight : 1));
   const total = sw.reduce((s, a) => s + a, 0);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const g = new Array<number>(d + 1).fill(0);
-    for (let i = 0; i < x.length; i++) {
+    g.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
       let z = w[d]!;
-      for (let j = 0; j < d; j++) z += w[j]! * x[i]![j]!;
+      for (let j = 0; j < d; j++) z += w[j]! * x[o + j]!;
       const err = (sigmoid(z) - y[i]!) * sw[i]!;
-      for (let j = 0; j < d; j++) g[j]! += err * x[i]![j]!;
-      g[d]! += err;
+      for (let j = 0; j < d; j++) g[j] = g[j]! + err * x[o + j]!;
+      g[d] = g[d]! + err;
     }
     for (let j = 0; j <= d; j++) {
       const grad = g[j]! / total + (j < d ? l2 * w[j]! : 0);
@@ -47,10 +52,10 @@ export function fitLogistic(rows: number[][], y: number[], opts: FitOptions = {}
       v[j] = 0.999 * v[j]! + 0.001 * grad * grad;
       const mh = m[j]! / (1 - 0.9 ** epoch);
       const vh = v[j]! / (1 - 0.999 ** epoch);
-      w[j]! -= (learningRate * mh) / (Math.sqrt(vh) + 1e-8);
+      w[j] = w[j]! - (learningRate * mh) / (Math.sqrt(vh) + 1e-8);
     }
   }
-  return { weights: w.slice(0, d), bias: w[d]!, mean, scale };
+  return { weights: Array.from(w.slice(0, d)), bias: w[d]!, mean, scale };
 }
 
 /** Each feature's contribution to the logit (used to say which signal drove a score). */

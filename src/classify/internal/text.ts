@@ -13,7 +13,7 @@ export function hasHan(text: string): boolean {
 
 const LATIN_SUFFIXES = [
   "ations", "ation", "ements", "ement", "ments", "ment", "iones", "ions", "ion", "ings", "ing",
-  "ies", "ied", "eaux", "aux", "ales", "ers", "ed", "es", "er", "s", "e", "a", "o", "x",
+  "ies", "ied", "y", "eaux", "aux", "ales", "ers", "ed", "es", "er", "s", "e", "a", "o", "x",
 ];
 const CYRILLIC_SUFFIXES = [
   "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий", "ый", "ая",
@@ -35,10 +35,11 @@ export function stem(token: string): string {
     return strip(t, ARABIC_SUFFIXES, 3);
   }
   if (/^[\u0400-\u04ff]/.test(t)) return strip(t, CYRILLIC_SUFFIXES, 4);
-  const once = strip(t, LATIN_SUFFIXES, 4);
+  let once = strip(t, LATIN_SUFFIXES, 4);
   // Plural then gender (exóticas → exotica → exotic) so every form of an adjective meets.
-  if (once.length < t.length && /(s|x)$/.test(t)) return strip(once, ["a", "o", "e"], 4);
-  return once;
+  if (once.length < t.length && /(s|x)$/.test(t)) once = strip(once, ["a", "o", "e"], 4);
+  // especie/especies, policy/policies, protégée/protégées: one more i or e goes, so forms meet.
+  return strip(once, ["i", "e"], 4);
 }
 
 function strip(t: string, suffixes: string[], min: number): string {
