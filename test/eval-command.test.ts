@@ -109,3 +109,17 @@ describe("runEval", () => {
     expect(await readLatestEval(dir)).toBeUndefined();
   });
 });
+
+describe("runEval label space", () => {
+  it("scores targets only when asked, leaving goal-labelled examples out", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const withGoal = [...devSet, { id: "g1", text: "sustainable use of biodiversity", labels: ["GBF-GOAL-B"], language: "en" }];
+    const { io } = capture();
+    const code = await runEval({ trainer, devSet: withGoal, vocab }, { out: dir, k: 3, space: "gbf-targets" }, io);
+    expect(code).toBe(0);
+    const file = JSON.parse(await readFile(join(dir, "metrics.json"), "utf8")) as EvalReportFile;
+    expect(file.meta.labelSpace).toBe("gbf-targets");
+    expect(file.skippedNoGold).toEqual(["g1"]);
+    expect(file.labelSpace.every((id) => id.startsWith("GBF-TARGET-"))).toBe(true);
+  });
+});

@@ -41,6 +41,11 @@ export interface EvalArgs {
   /** Cross-validation folds (default 5). */
   k?: number;
   seed?: number;
+  /**
+   * Labels scored: `gbf` (goals and targets, the default) or `gbf-targets` (targets only, so goals
+   * the classifier derives from a suggested target are neither right nor wrong).
+   */
+  space?: "gbf" | "gbf-targets";
 }
 
 /**
@@ -54,7 +59,9 @@ export interface EvalArgs {
  */
 export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Promise<number> {
   try {
-    const labelSpace = gbfLabelSpace(deps.vocab);
+    const labelSpace = args.space === "gbf-targets"
+      ? deps.vocab.terms("gbf-targets").map((t) => t.identifier)
+      : gbfLabelSpace(deps.vocab);
     let records: EvalRecord[];
     let skippedLines: DatasetProblem[] = [];
     let mode: EvalMeta["mode"];
@@ -134,6 +141,7 @@ function buildMeta(
   return {
     dataset: args.dataset !== undefined ? basename(args.dataset) : (deps.devSetName ?? "development set"),
     mode,
+    labelSpace: args.space ?? "gbf",
     folds: mode === "cross-validation" ? perFold.size : undefined,
     createdAt: (deps.now?.() ?? new Date()).toISOString(),
     modelId: first?.modelId ?? "unknown",

@@ -126,6 +126,8 @@ export interface EvalMetrics {
 export interface EvalMeta {
   dataset: string;
   mode: "cross-validation" | "held-out";
+  /** Name of the label space scored, e.g. `gbf` (goals + targets) or `gbf-targets`. */
+  labelSpace?: string;
   folds?: number;
   createdAt: string;
   modelId: string;

@@ -51,16 +51,19 @@ function heatColour(share: number): string {
 /** Gold label (rows) × top-1 predicted label (columns) heat map, shaded by row share, with counts. */
 export function confusionHeatMap(confusion: Confusion, titles?: Record<string, string>): string {
   const cols = [...confusion.labels, "none"];
+  // Labels that were only ever predicted stay as columns but get no empty row.
+  const rows = confusion.matrix
+    .map((row, i) => ({ gold: confusion.labels[i]!, row }))
+    .filter(({ row }) => row.some((c) => c > 0));
   const cell = 30, left = 58, top = 58;
-  const width = left + cell * cols.length + 10, height = top + cell * confusion.labels.length + 10;
+  const width = left + cell * cols.length + 10, height = top + cell * rows.length + 10;
   let out = svgOpen("confusion", width, height, "Confusion: gold label by top-1 predicted label",
     "Rows are gold labels, columns the top-ranked prediction (last column: nothing suggested). Each cell shows its count; shading is the share of its row.");
   cols.forEach((c, j) => {
     const x = left + j * cell + cell / 2;
     out += `<text transform="translate(${x + 4},${top - 6}) rotate(-60)" class="ax">${esc(c === "none" ? "none" : shortLabel(c))}</text>`;
   });
-  confusion.matrix.forEach((row, i) => {
-    const gold = confusion.labels[i]!;
+  rows.forEach(({ gold, row }, i) => {
     const total = row.reduce((a, b) => a + b, 0);
     const y = top + i * cell;
     out += `<text x="${left - 6}" y="${y + cell / 2 + 4}" text-anchor="end" class="ax">${esc(shortLabel(gold))}</text>`;

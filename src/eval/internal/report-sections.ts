@@ -76,6 +76,7 @@ export function metaSection(meta: EvalMeta): string {
     : "";
   return `<section aria-labelledby="s-meta"><h2 id="s-meta">Run</h2><dl>` +
     `<dt>Dataset</dt><dd>${esc(meta.dataset)}</dd>` +
+    `<dt>Label space</dt><dd>${esc(meta.labelSpace ?? "gbf")}</dd>` +
     `<dt>Mode</dt><dd>${esc(meta.mode)}${meta.folds ? ` (${meta.folds} grouped folds)` : ""}</dd>` +
     `<dt>Date</dt><dd>${esc(meta.createdAt)}</dd>` +
     `<dt>Embedding model</dt><dd>${esc(meta.modelId)}</dd>` +
