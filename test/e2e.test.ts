@@ -30,7 +30,7 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     page.setDefaultTimeout(15_000);
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => pageErrors.push(e.message));
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await chrome?.close();
@@ -79,7 +79,7 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.getByRole("button", { name: "Add tag" }).click();
     await page.getByRole("button", { name: "Save tags" }).click();
     await expect.poll(() => page.locator(".review .status").textContent(), { timeout: 30_000 }).toBe("Saved 2 change(s).");
-    await page.locator(".current-tags .chip", { hasText: "T15" }).waitFor({ timeout: 10_000 });
+    await page.locator(".current-tags .chip", { hasText: "T15" }).first().waitFor({ timeout: 10_000 });
     await shot("submit-desktop");
   });
 
@@ -87,6 +87,8 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.goto(`${server.baseUrl}/#/search`);
     await page.fill("#q", "protected areas");
     await page.getByRole("button", { name: "Search", exact: true }).click();
+    // The view first browses all documents; wait for the answer to this query.
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 }).toMatch(/for “protected areas”/);
     const hit = page.locator(".hit", { hasText: TITLE });
     await hit.waitFor({ timeout: 30_000 });
     expect(await hit.locator(".snippet mark").count()).toBeGreaterThan(0);

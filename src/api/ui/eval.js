@@ -52,7 +52,7 @@ function render(el, m) {
       meta.classifierVersion && `classifier ${meta.classifierVersion}`,
       meta.createdAt && `run ${new Date(meta.createdAt).toLocaleString()}`,
     ].filter(Boolean).join(" · ")),
-    h("p", {}, h("a", { href: "/ui/eval-report", target: "_blank", rel: "noopener" }, "Open the full report (worst errors, thresholds, run facts)")),
+    fullReportLink(),
     h("section", { class: "card", "aria-labelledby": "eval-summary" },
       h("h2", { id: "eval-summary" }, "Summary"),
       h("dl", { class: "metrics" },
@@ -87,6 +87,14 @@ function render(el, m) {
       h("h2", { id: "eval-lang" }, "Per language"),
       languageTable(m.perLanguage ?? [])),
   );
+}
+
+// The server offers the eval's own full report only when it knows the eval folder; show the
+// link once it is known to work.
+function fullReportLink() {
+  const p = h("p", { hidden: true }, h("a", { href: "/ui/eval-report", target: "_blank", rel: "noopener" }, "Open the full report (worst errors, thresholds, run facts)"));
+  fetch("/ui/eval-report", { method: "HEAD" }).then((r) => (p.hidden = !r.ok), () => {});
+  return p;
 }
 
 function metric(name, value) {

@@ -28,7 +28,17 @@ export async function preloadLabels() {
 
 /** The title of a label id, or the id itself when unknown. */
 export function labelOf(id) {
-  return titles.get(id) ?? id;
+  return cleanTitle(titles.get(id) ?? id);
+}
+
+/** Drops the thesaurus' code prefix ("GBF-T06. Reduce…" → "Reduce…"); the UI shows its own short id. */
+export function cleanTitle(title) {
+  return String(title).replace(/^(GBF-[TG]-?[0-9A-D]+|Aichi-T\d+)\.\s*/, "");
+}
+
+/** True for CBD subject ids, which read better by name than by code. */
+export function isSubject(id) {
+  return /^CBD-SUBJECT-/.test(id);
 }
 
 /** Short display id: GBF-TARGET-03 → "T3", GBF-GOAL-A → "Goal A", others unchanged. */
@@ -37,6 +47,8 @@ export function shortId(id) {
   if (t) return `T${t[1]}`;
   const g = /^GBF-GOAL-([A-D])$/.exec(id);
   if (g) return `Goal ${g[1]}`;
+  const sdg = /^SUSTAINABLE-DEVELOPMENT-GOAL-0*(\d+)$/.exec(id);
+  if (sdg) return `SDG ${sdg[1]}`;
   return id;
 }
 

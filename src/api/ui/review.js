@@ -3,12 +3,13 @@
 
 import { api, describeError } from "./api.js";
 import { bar, h, pct, replace } from "./dom.js";
-import { labelOf, loadTerms, shortId } from "./labels.js";
+import { cleanTitle, isSubject, labelOf, loadTerms, shortId } from "./labels.js";
 
 const GROUPS = [
   { key: "targets", title: "GBF targets", test: (s) => /^GBF-TARGET-/.test(s.id) },
   { key: "goals", title: "GBF goals", test: (s) => /^GBF-GOAL-/.test(s.id) },
   { key: "subjects", title: "CBD subjects", test: (s) => s.space === "subject" },
+  { key: "sdgs", title: "Sustainable Development Goals", test: (s) => s.space === "sdg" },
   { key: "other", title: "Other labels", test: () => true },
 ];
 
@@ -45,14 +46,14 @@ export function renderSuggestions(el, opts) {
 }
 
 function suggestionItem(s, opts, state) {
-  const name = s.label || labelOf(s.id);
+  const name = s.label ? cleanTitle(s.label) : labelOf(s.id);
   const row = h(
     "li",
     { class: `suggestion decision-${s.decision}`, dataset: { label: s.id } },
     h(
       "div",
       { class: "suggestion-head" },
-      h("span", { class: "label-id" }, shortId(s.id)),
+      isSubject(s.id) ? null : h("span", { class: "label-id" }, shortId(s.id)),
       h("span", { class: "label-name" }, name === s.id ? "" : name),
       h("span", { class: `badge badge-${s.decision}` }, s.decision === "suggest" ? "suggested" : "review"),
     ),
@@ -185,9 +186,19 @@ function reviewPanel(opts, state) {
   );
 }
 
-/** Chips for a document's current tags ({ targets, goals, subjects, sdgs }). */
+const MAX_CHIPS = 12;
+
+/** Chips for a document's current tags ({ targets, goals, subjects, sdgs }): GBF first, in order. */
 export function tagChips(tags) {
-  const ids = [...(tags?.targets ?? []), ...(tags?.goals ?? []), ...(tags?.subjects ?? [])];
+  const gbf = [...(tags?.targets ?? []), ...(tags?.goals ?? [])].sort(byCode);
+  const ids = [...gbf, ...(tags?.subjects ?? [])];
   if (!ids.length) return h("p", { class: "hint" }, "No tags yet.");
-  return h("ul", { class: "chips" }, ids.map((id) => h("li", { class: "chip", title: labelOf(id) }, shortId(id))));
+  const chip = (id) => h("li", { class: `chip${isSubject(id) ? " chip-subject" : ""}`, title: labelOf(id) }, isSubject(id) ? labelOf(id) : shortId(id));
+  const more = ids.length - MAX_CHIPS;
+  return h("ul", { class: "chips" }, ids.slice(0, MAX_CHIPS).map(chip), more > 0 ? h("li", { class: "chip chip-more" }, `+${more} more`) : null);
+}
+
+// GBF-GOAL-* sorts after targets; numbers are zero-padded so plain string order is right.
+function byCode(a, b) {
+  return a.localeCompare(b);
 }
