@@ -11,7 +11,7 @@ export const REPORT_CSS = `
 .chm-eval th,.chm-eval td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 .chm-eval td.r,.chm-eval th.r{text-align:right;font-variant-numeric:tabular-nums}
 .chm-eval caption{text-align:left;color:var(--muted);font-size:.85rem;padding:4px 0}
-.chm-eval svg.chart{width:100%;height:auto;max-width:640px;display:block}.chm-eval svg.chart-confusion{max-width:900px}.chm-eval svg.chart-calibration{max-width:440px}
+.chm-eval svg.chart{width:100%;height:auto;max-width:640px;display:block}.chm-eval svg.chart-confusion{max-width:900px;min-width:560px}.chm-eval svg.chart-calibration{max-width:440px}
 .chm-eval svg .ax,.chm-eval svg .lg{font-size:11px;fill:var(--fg)}.chm-eval svg .val{font-size:9px;fill:var(--fg)}.chm-eval svg .cnt{font-size:11px;font-weight:600}
 .chm-eval svg .grid{stroke:#e1e4e8}.chm-eval svg .ideal{stroke:#777;stroke-dasharray:4 3}
 .chm-eval svg .cell{stroke:#e1e4e8}.chm-eval svg .diag{stroke:#1b1f24;stroke-width:1.5}

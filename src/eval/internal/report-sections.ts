@@ -35,7 +35,7 @@ export function perLabelSection(m: EvalMetrics, meta: EvalMeta): string {
 }
 
 export function chartsSection(m: EvalMetrics, meta: EvalMeta): string {
-  return `<section aria-labelledby="s-conf"><h2 id="s-conf">Confusion (gold → top-1)</h2>${confusionHeatMap(m.confusion, meta.labelTitles)}` +
+  return `<section aria-labelledby="s-conf"><h2 id="s-conf">Confusion (gold → top-1)</h2><div class="scroll">${confusionHeatMap(m.confusion, meta.labelTitles)}</div>` +
     `<p class="note">Rows: gold label; columns: top-ranked prediction; diagonal outlined.</p></section>` +
     `<section aria-labelledby="s-cal"><h2 id="s-cal">Calibration</h2>${reliabilityChart(m.calibration)}` +
     `<p class="note">Over ${m.calibration.pairs} (text, label) pairs; a label the classifier did not return counts as score 0. Brier ${num(m.calibration.brier)}, ECE ${num(m.calibration.ece)}.</p></section>`;
