@@ -33,10 +33,13 @@ export function renderSuggestions(el, opts) {
     const items = shown.filter((s) => !used.has(s) && g.test(s));
     items.forEach((s) => used.add(s));
     if (!items.length) continue;
-    parts.push(
-      h("h3", { class: "group-title" }, g.title),
-      h("ul", { class: "suggestions" }, items.map((s) => suggestionItem(s, opts, state))),
-    );
+    const list = h("ul", { class: "suggestions" }, items.map((s) => suggestionItem(s, opts, state)));
+    if (g.key === "targets" || g.key === "goals") {
+      parts.push(h("h3", { class: "group-title" }, g.title), list);
+    } else {
+      // Subjects and SDGs can run to dozens; GBF labels are the point of the review, so these fold.
+      parts.push(h("details", { class: "group" }, h("summary", { class: "group-title" }, `${g.title} (${items.length})`), list));
+    }
   }
   if (hiddenCount > 0) {
     parts.push(h("p", { class: "hint" }, `${hiddenCount} more label(s) scored below the review threshold.`));

@@ -3,7 +3,7 @@
 
 import { api, describeError } from "./api.js";
 import { h, replace, safeSnippet } from "./dom.js";
-import { labelOf, preloadLabels, shortId } from "./labels.js";
+import { cleanTitle, labelOf, preloadLabels, shortId } from "./labels.js";
 import { tagChips } from "./review.js";
 
 // facets key in the response → query parameter name
@@ -107,7 +107,7 @@ function renderFacets(facets, params) {
     const chosen = new Set(params.getAll(f.param));
     const boxes = facets[f.key].map((v) => {
       const id = `facet-${f.param}-${v.id}`.replace(/[^\w-]/g, "_");
-      const name = v.label && v.label !== v.id ? v.label : labelOf(v.id);
+      const name = v.label && v.label !== v.id ? cleanTitle(v.label) : labelOf(v.id);
       const input = h("input", { type: "checkbox", id, value: v.id, checked: chosen.has(v.id) });
       input.addEventListener("change", () => {
         const next = new URLSearchParams(params);
