@@ -11,7 +11,7 @@ import { registerJobs } from "./jobs.handlers.ts";
 import { registerSearch } from "./search.handlers.ts";
 import { createUiRoutes } from "./ui/ui.routes.ts";
 import { registerVocab } from "./vocab.handlers.ts";
-import { authenticate, parseApiKeys } from "./internal/auth.ts";
+import { authenticate, parseApiKeys, rejectBadKey } from "./internal/auth.ts";
 import { bodyLimits } from "./internal/body-limits.ts";
 import { notFound, onError, validationHook } from "./internal/envelope.ts";
 import { rateLimit } from "./internal/rate-limit.ts";
@@ -51,6 +51,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   app.use("*", secureHeaders());
   app.use("*", authenticate(keys));
   app.use("/v1/*", rateLimit(config.RATE_LIMIT_PER_MINUTE, clientAddress));
+  app.use("*", rejectBadKey());
   app.use("/v1/*", bodyLimits(config.MAX_UPLOAD_MB, config.MAX_BODY_MB));
 
   registerHealth(app, deps);

@@ -64,4 +64,11 @@ describe("auth", () => {
     expect((await kit.app.request("/v1/vocabularies", { headers: bearer("sub-b") })).status).toBe(200);
     expect((await kit.app.request("/health")).status).toBe(200);
   });
+
+  it("rate-limits key guessing by client address", async () => {
+    kit = await makeKit({ config: { CHM_API_KEYS: KEYS, RATE_LIMIT_PER_MINUTE: 2 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await kit.app.request("/v1/vocabularies", { headers: bearer(`guess-${i}`) })).status);
+    expect(statuses).toEqual([401, 401, 429]);
+  });
 });

@@ -2,8 +2,8 @@ import { AppError } from "../errors.ts";
 import { extractOptionsFromConfig } from "../extract/index.ts";
 import type { z } from "@hono/zod-openapi";
 import { classifyRoute, type ClassifyFile, type ClassifyText } from "./classify.routes.ts";
-import { readUpload } from "./documents.handlers.ts";
 import { requireRole } from "./internal/auth.ts";
+import { readUpload } from "./internal/upload.ts";
 import { classificationView } from "./internal/views.ts";
 import type { ApiApp, ApiDeps } from "./types.ts";
 

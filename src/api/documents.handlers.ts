@@ -3,20 +3,11 @@ import { AppError } from "../errors.ts";
 import { validateFilters } from "../search/index.ts";
 import { deleteRoute, getRoute, listRoute, tagsRoute, uploadRoute } from "./documents.routes.ts";
 import { requirePrincipal, requireRead, requireRole } from "./internal/auth.ts";
-import { uploadLimitBytes } from "./internal/body-limits.ts";
 import { filtersOf } from "./internal/query.ts";
 import { applyTagActions } from "./internal/tag-update.ts";
+import { readUpload } from "./internal/upload.ts";
 import { documentDetailView, documentView, parseClassification } from "./internal/views.ts";
 import type { ApiApp, ApiDeps, Principal } from "./types.ts";
-
-/** Reads the upload into bytes, enforcing the size limits on the file part itself. */
-export async function readUpload(file: File, maxUploadMb: number): Promise<Uint8Array> {
-  if (file.size === 0) throw new AppError("empty_file", "The uploaded file is empty");
-  if (file.size > uploadLimitBytes(maxUploadMb)) {
-    throw new AppError("too_large", `The file exceeds the ${maxUploadMb} MB upload limit`, { details: { size: file.size } });
-  }
-  return new Uint8Array(await file.arrayBuffer());
-}
 
 /** `user` recorded with feedback: role and key fingerprint, never the key. */
 function who(p: Principal): string {

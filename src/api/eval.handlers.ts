@@ -1,5 +1,5 @@
 import { AppError } from "../errors.ts";
-import { readLatestEval } from "../eval/outputs.ts";
+import { readLatestEval } from "../eval/index.ts";
 import { requireRead } from "./internal/auth.ts";
 import { latestEvalRoute } from "./eval.routes.ts";
 import type { ApiApp, ApiDeps } from "./types.ts";

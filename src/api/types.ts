@@ -47,7 +47,7 @@ export interface Principal {
 }
 
 export interface ApiEnv {
-  Variables: { principal: Principal | undefined };
+  Variables: { principal: Principal | undefined; badKey: boolean };
 }
 
 export type ApiApp = OpenAPIHono<ApiEnv>;

@@ -54,8 +54,19 @@ export function authenticate(keys: KeyEntry[]): MiddlewareHandler<ApiEnv> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const digest = match?.[1] ? createHash("sha256").update(match[1]).digest() : undefined;
     const entry = digest ? keys.find((k) => timingSafeEqual(k.digest, digest)) : undefined;
-    if (!entry) throw new AppError("unauthorized", "Invalid API key");
-    c.set("principal", { role: entry.role, fingerprint: entry.fingerprint, open: false });
+    c.set("principal", entry ? { role: entry.role, fingerprint: entry.fingerprint, open: false } : undefined);
+    c.set("badKey", !entry);
+    return next();
+  };
+}
+
+/**
+ * Rejects a present but unknown key (401). Runs after the rate limiter, so guessing keys is
+ * rate-limited by client address like any anonymous traffic.
+ */
+export function rejectBadKey(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    if (c.get("badKey")) throw new AppError("unauthorized", "Invalid API key");
     return next();
   };
 }
