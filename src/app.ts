@@ -1,11 +1,15 @@
-import type { Classifier } from "./classify/types.ts";
+import { join } from "node:path";
+import { loadDevSet, loadOrTrainClassifier, type Classifier } from "./classify/index.ts";
 import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import { createEmbeddedQueue, createWorker, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSearchService, type SearchService } from "./search/index.ts";
 import { createStore, type DocumentStore } from "./store/index.ts";
-import { loadVocabulary, type Vocabulary } from "./vocab/index.ts";
+import { DEFAULT_CORPORA_DIR, loadVocabulary, type Vocabulary } from "./vocab/index.ts";
+
+/** Folder under DATA_DIR where trained classifier states are cached between starts. */
+export const CLASSIFIER_CACHE_DIR = "classifier-cache";
 
 /** Everything a chm-lens process runs on, wired once. */
 export interface Services {
@@ -55,8 +59,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     await closeEmbedder();
     throw e;
   }
-  // TODO(classify): load the configured classifier here once src/classify exports it.
-  const classifier = opts.classifier ?? undefined;
+  const classifier =
+    opts.classifier === null ? undefined : (opts.classifier ?? (await loadClassifier(config, embedder, vocab, logger)));
   const search = createSearchService({ store, embedder, vocab });
   const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
   const worker = createWorker({
@@ -84,4 +88,28 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
       await closeEmbedder();
     },
   };
+}
+
+/**
+ * Trains the classifier on the development set (or loads it from the cache in DATA_DIR). A failure
+ * leaves the service running without classification rather than down.
+ */
+async function loadClassifier(config: Config, embedder: Embedder, vocab: Vocabulary, logger: Logger): Promise<Classifier | undefined> {
+  const started = Date.now();
+  try {
+    const examples = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
+    // Object-store DATA_DIRs have no local folder for the cache: train on each start there.
+    const local = !/^[a-z][a-z0-9+.-]*:\/\//i.test(config.DATA_DIR);
+    const classifier = await loadOrTrainClassifier({
+      embedder,
+      vocab,
+      examples,
+      ...(local ? { cacheDir: join(config.DATA_DIR, CLASSIFIER_CACHE_DIR) } : {}),
+    });
+    logger.info({ version: classifier.version, examples: examples.length, ms: Date.now() - started }, "classifier ready");
+    return classifier;
+  } catch (e) {
+    logger.error({ err: e instanceof Error ? e.message : String(e) }, "classifier unavailable: documents are stored untagged");
+    return undefined;
+  }
 }

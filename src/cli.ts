@@ -19,11 +19,14 @@ const io: CommandIo = {
 };
 
 /** Builds the services for one command, runs it, and always closes them. */
-async function withServices(run: (services: Services) => Promise<number>): Promise<number> {
+async function withServices(
+  run: (services: Services) => Promise<number>,
+  opts: { classifier?: null } = {},
+): Promise<number> {
   const config = loadConfig(process.env);
   // Logs go to stderr and stay quiet unless LOG_LEVEL is set: the command prints its own results.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "error", 2);
-  const services = await createServices(config, { logger });
+  const services = await createServices(config, { logger, ...opts });
   try {
     return await run(services);
   } finally {
@@ -56,14 +59,15 @@ program
   .option("--state <state>", "queued | running | done | failed")
   .option("--limit <n>", "how many", positiveInt, 50)
   .action(async (opts: { state?: string; limit: number }) => {
-    exitCode = await withServices((s) => runJobs(s, opts, io));
+    // Listing jobs needs no classifier: skip loading (or training) it.
+    exitCode = await withServices((s) => runJobs(s, opts, io), { classifier: null });
   });
 
 program
   .command("doctor")
   .description("show the embedding model, OCR languages, store and models this installation uses")
   .action(async () => {
-    exitCode = await withServices((s) => runDoctor(s, {}, io));
+    exitCode = await withServices((s) => runDoctor(s, {}, io), { classifier: null });
   });
 
 // Commands of other stages register here, each as `run<Name>(services, args, io) → exit code`

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Services } from "../app.ts";
+import { CLASSIFIER_CACHE_DIR, type Services } from "../app.ts";
 import type { JobState } from "../store/types.ts";
 import type { CommandIo } from "./io.ts";
 
@@ -12,7 +12,7 @@ const JOB_STATES: JobState[] = ["queued", "running", "done", "failed"];
  * `chm-lens doctor`: what this installation runs on — embedding backend and model, OCR languages,
  * store location and counts, models on disk. Exit code 1 when something configured is missing.
  */
-export async function runDoctor(services: Pick<Services, "config" | "embedder" | "store" | "classifier">, _args: object, io: CommandIo): Promise<number> {
+export async function runDoctor(services: Pick<Services, "config" | "embedder" | "store">, _args: object, io: CommandIo): Promise<number> {
   const { config, embedder, store } = services;
   const problems: string[] = [];
   io.out("Embedding");
@@ -39,7 +39,8 @@ export async function runDoctor(services: Pick<Services, "config" | "embedder" |
     problems.push(`store unreadable: ${(e as Error).message}`);
   }
   io.out("Classifier");
-  io.out(`  ${services.classifier ? `version ${services.classifier.version}` : "not loaded (documents are stored untagged)"}`);
+  const cached = (await readdir(join(config.DATA_DIR, CLASSIFIER_CACHE_DIR)).catch(() => [])).filter((f) => f.endsWith(".json"));
+  io.out(`  cache        ${cached.length ? cached.join(", ") : "(none: trained on the next server start or ingest)"}`);
 
   io.out("Models");
   io.out(`  dir          ${config.MODELS_DIR}`);
