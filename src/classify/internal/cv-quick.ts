@@ -12,7 +12,7 @@ import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from ".
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
 
 const variants: Array<[string, SignalName[]]> = process.argv[2]
-  ? process.argv.slice(2).map((v) => [v, v.split(",") as SignalName[]])
+  ? process.argv.slice(2).map((v) => [v, v === "all" ? [...SIGNALS] : (v.split(",") as SignalName[])])
   : [["all", [...SIGNALS]]];
 const vocab = await loadVocabulary();
 const dev = await loadDevSet(undefined, { vocab });
@@ -20,6 +20,8 @@ const base = await createEmbedder({ backend: "use", modelsDir: "", model: "", ba
 // A disk memo of vectors so repeated runs (variants, tuning) skip the slow encoder.
 const memoFile = join(tmpdir(), `chm-cv-embeds-${base.modelId}.json`);
 const memo = new Map<string, number[]>(existsSync(memoFile) ? JSON.parse(readFileSync(memoFile, "utf8")) : []);
+let dirty = false;
+const saveMemo = () => dirty && writeFileSync(memoFile, JSON.stringify([...memo]));
 const embedder: Embedder = {
   ...base,
   modelId: base.modelId,
@@ -31,7 +33,7 @@ const embedder: Embedder = {
     if (todo.length) {
       const vs = await base.embed(todo, kind);
       todo.forEach((t, i) => memo.set(t, Array.from(vs[i]!)));
-      writeFileSync(memoFile, JSON.stringify([...memo]));
+      dirty = true;
     }
     return texts.map((t) => Float32Array.from(memo.get(t)!));
   },
@@ -49,10 +51,15 @@ for (const [name, signals] of variants) {
       const s = stats.get(e.language!) ?? { n: 0, p1: 0, r3: 0 };
       s.n++;
       if (e.labels.includes(gbf[0]!)) s.p1++;
+      else if (process.env.CV_ERRORS && e.language === process.env.CV_ERRORS) {
+        const top = r.suggestions.slice(0, 3).map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`).join(" ");
+        console.log(`  ${e.labels[0]} -> ${top} | ${e.text.slice(0, 110)}`);
+      }
       if (gbf.slice(0, 3).some((g) => e.labels.includes(g))) s.r3++;
       stats.set(e.language!, s);
     }
   }
   const row = [...stats].map(([l, s]) => `${l} p@1 ${(s.p1 / s.n).toFixed(3)} r@3 ${(s.r3 / s.n).toFixed(3)}`).join(" | ");
+  saveMemo();
   console.log(`${name.padEnd(28)} ${row}  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
 }

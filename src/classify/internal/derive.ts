@@ -4,13 +4,14 @@ import type { Vocabulary } from "../../vocab/types.ts";
 export type Scores = Map<string, number>;
 
 /**
- * Maps a child's score onto its parent's scale: the child's threshold lands on the parent's, 1 on
- * 1, linear in between. With parent threshold ≤ child threshold the map never exceeds the child's
- * score, so the parent never outranks the label that implied it.
+ * Maps a child's score onto its parent's scale: the child's threshold lands on the parent's, so a
+ * suggested child always makes a suggested parent. Above it the slope is flat (a third of the
+ * way to 1) and below it a fifth: an implied parent sits just over its own threshold instead of
+ * shadowing the specific label (and the other candidates) in the ranking.
  */
 function implied(score: number, childThr: number, parentThr: number): number {
-  if (score >= childThr) return parentThr + ((score - childThr) * (1 - parentThr)) / Math.max(1e-9, 1 - childThr);
-  return (score * parentThr) / Math.max(1e-9, childThr);
+  if (score >= childThr) return parentThr + ((score - childThr) * 0.3 * (1 - parentThr)) / Math.max(1e-9, 1 - childThr);
+  return (0.2 * score * parentThr) / Math.max(1e-9, childThr);
 }
 
 export interface Derived {
@@ -53,7 +54,7 @@ export function deriveHierarchy(vocab: Vocabulary, scores: Scores, thresholds: R
     );
     for (const [child, parent] of edges) thr[parent] = Math.min(thr[parent]!, thr[child]!);
     for (const [child, parent] of edges) {
-      lift(parent, child, 0.999 * implied(out.get(child) ?? 0, thr[child]!, thr[parent]!));
+      lift(parent, child, implied(out.get(child) ?? 0, thr[child]!, thr[parent]!));
     }
   }
   return { scores: out, thresholds: thr, impliedBy };

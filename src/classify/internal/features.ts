@@ -14,6 +14,7 @@ export const BASE_FEATURES = [
   "sem_max", "sem_top3", "sem_z", "sem_rr",
   "tfidf", "tfidf_z", "tfidf_rr",
   "kw", "kw_z", "kw_rr",
+  "is_goal",
 ] as const;
 export const KNN_FEATURES = ["knn_max", "knn_vote", "knn_z", "knn_rr"] as const;
 
@@ -21,6 +22,7 @@ export const KNN_FEATURES = ["knn_max", "knn_vote", "knn_z", "knn_rr"] as const;
 export function signalOf(feature: string): "semantic" | "lexical" | "example" {
   if (feature.startsWith("sem")) return "semantic";
   if (feature.startsWith("knn")) return "example";
+  if (feature === "is_goal") return "semantic";
   return "lexical";
 }
 
@@ -55,7 +57,8 @@ export function featureRows(raw: RawSignals, labelIds: string[]): Map<string, La
   const out = new Map<string, LabelFeatures>();
   labelIds.forEach((id, i) => {
     out.set(id, {
-      base: [semMax[i]!, semTop[i]!, s.z[i]!, s.rr[i]!, tf[i]!, t.z[i]!, t.rr[i]!, kw[i]!, k.z[i]!, k.rr[i]!],
+      // Goals are broad: the kind of label is a prior the fusion calibrates (few texts are about a goal).
+      base: [semMax[i]!, semTop[i]!, s.z[i]!, s.rr[i]!, tf[i]!, t.z[i]!, t.rr[i]!, kw[i]!, k.z[i]!, k.rr[i]!, id.startsWith("GBF-GOAL-") ? 1 : 0],
       // A label with no examples gets zeros: the fusion then falls back on the base model.
       knn: raw.knn?.has(id) ? [kMax[i]!, kVote[i]!, n.z[i]!, n.rr[i]!] : [0, 0, 0, 0],
     });

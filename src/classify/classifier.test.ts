@@ -1,0 +1,107 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmbedder, type Embedder } from "../embed/index.ts";
+import { loadVocabulary, type Vocabulary } from "../vocab/index.ts";
+import { createClassifierTrainer, loadDevSet, loadOrTrainClassifier, type Classifier, type LabelledExample } from "./index.ts";
+
+// One real USE model and one trained classifier for the whole file: training embeds ~1,600 label
+// descriptions, which takes a while on a shared CPU.
+let embedder: Embedder;
+let vocab: Vocabulary;
+let english: LabelledExample[];
+let classifier: Classifier;
+let cacheDir: string;
+
+beforeAll(async () => {
+  embedder = await createEmbedder({ backend: "use", modelsDir: "unused", model: "unused", batchSize: 32 });
+  vocab = await loadVocabulary();
+  english = (await loadDevSet(undefined, { vocab })).filter((e) => e.language === "en");
+  cacheDir = await mkdtemp(join(tmpdir(), "clf-cache-"));
+  classifier = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir });
+}, 600_000);
+afterAll(() => rm(cacheDir, { recursive: true, force: true }));
+
+const gbf = (r: Awaited<ReturnType<Classifier["classifyText"]>>) => r.suggestions.filter((s) => s.space === "gbf");
+
+describe("classifyText", () => {
+  it("scores every GBF goal and target, best first, with model id, version and thresholds", async () => {
+    const r = await classifier.classifyText("The country eradicated invasive alien species such as rats from three islands and controls new introductions at ports.");
+    const block = gbf(r);
+    expect(block).toHaveLength(27);
+    expect(block.map((s) => s.score)).toEqual([...block.map((s) => s.score)].sort((a, b) => b - a));
+    expect(block[0]!.id).toBe("GBF-TARGET-06");
+    expect(block[0]!.decision).toBe("suggest");
+    expect(r.modelId).toBe(embedder.modelId);
+    expect(r.classifierVersion).toBe(classifier.version);
+    expect(r.thresholds["GBF-TARGET-06"]).toBeGreaterThan(0);
+  });
+
+  it("suggests the goal of a suggested target and ranks it below that target", async () => {
+    const r = await classifier.classifyText("Access and benefit-sharing legislation implements the Nagoya Protocol: users of genetic resources need prior informed consent and mutually agreed terms.");
+    const block = gbf(r);
+    const t13 = block.find((s) => s.id === "GBF-TARGET-13")!;
+    const goalC = block.find((s) => s.id === "GBF-GOAL-C")!;
+    expect(block[0]!.id).toBe("GBF-TARGET-13");
+    expect(goalC.decision).toBe("suggest");
+    expect(goalC.score).toBeLessThan(t13.score);
+  });
+
+  it("classifies French and Spanish report text on its keywords and translated descriptions", async () => {
+    const fr = await classifier.classifyText("Le réseau national d'aires protégées couvre désormais 17 % du territoire terrestre et 8 % des zones marines.");
+    expect(gbf(fr)[0]!.id).toBe("GBF-TARGET-03");
+    const es = await classifier.classifyText("Se redujo el uso de plaguicidas y la contaminación por plásticos en las cuencas agrícolas.");
+    expect(gbf(es)[0]!.id).toBe("GBF-TARGET-07");
+  });
+
+  it("points evidence at the sentence that mentions the label, with offsets into the text", async () => {
+    const text = "The ministry published its annual report. A new law created twelve marine protected areas along the coast. Budgets were discussed.";
+    const r = await classifier.classifyText(text);
+    const t3 = r.suggestions.find((s) => s.id === "GBF-TARGET-03")!;
+    expect(t3.evidence.length).toBeGreaterThan(0);
+    const e = t3.evidence[0]!;
+    expect(text.slice(e.start, e.end)).toBe("A new law created twelve marine protected areas along the coast.");
+    expect(e.text).toBe(text.slice(e.start, e.end));
+  });
+
+  it("refuses empty text and text without letters, and survives a 5 MB single line", async () => {
+    await expect(classifier.classifyText("   ")).rejects.toMatchObject({ code: "bad_request" });
+    await expect(classifier.classifyText("12345 67 — %%")).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/no letters/) });
+    const huge = "protected areas ".repeat(320_000);
+    const r = await classifier.classifyText(huge);
+    expect(gbf(r)).toHaveLength(27);
+  });
+});
+
+describe("classifyChunks", () => {
+  it("aggregates chunks and cites the chunk and page that drove a label", async () => {
+    const r = await classifier.classifyChunks([
+      { id: "c1", page: 1, text: "Introduction to the national report. The report covers the period 2019 to 2023." },
+      { id: "c2", page: 4, text: "Gender equality: women and girls took part in decisions and the action plan is gender-responsive." },
+      { id: "c3", page: 7, text: "Forest cover and land use were mapped with satellites." },
+    ]);
+    const t23 = r.suggestions.find((s) => s.id === "GBF-TARGET-23")!;
+    expect(gbf(r)[0]!.id).toBe("GBF-TARGET-23");
+    expect(t23.evidence[0]).toMatchObject({ chunkId: "c2", page: 4 });
+    const e = t23.evidence[0]!;
+    expect(e.text).toMatch(/women and girls/);
+  });
+});
+
+describe("loadOrTrainClassifier", () => {
+  it("stores the trained state once and reloads it with the same scores", async () => {
+    const files = await readdir(cacheDir);
+    expect(files.filter((f) => f.endsWith(".json"))).toHaveLength(1);
+    const again = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir });
+    const text = "Capacity-building and technology transfer programmes for biodiversity were expanded.";
+    const [a, b] = await Promise.all([classifier.classifyText(text), again.classifyText(text)]);
+    expect(gbf(b).map((s) => [s.id, s.score])).toEqual(gbf(a).map((s) => [s.id, s.score]));
+    expect(await readdir(cacheDir)).toEqual(files);
+  });
+
+  it("rejects training examples with a label the vocabulary does not know", async () => {
+    const trainer = createClassifierTrainer({ embedder, vocab, options: { signals: ["tfidf", "keywords"] } });
+    await expect(trainer.train([{ id: "x", text: "some text", labels: ["GBF-TARGET-99"] }])).rejects.toMatchObject({ code: "unknown_label" });
+  });
+});

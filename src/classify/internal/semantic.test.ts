@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEmbedder, type Embedder } from "../../embed/index.ts";
+import { loadVocabulary } from "../../vocab/index.ts";
+import { buildLabels } from "./labels.ts";
+import { descriptionClauses, semanticScores, type LabelVectors } from "./semantic.ts";
+
+let embedder: Embedder;
+let labels: LabelVectors[];
+
+beforeAll(async () => {
+  embedder = await createEmbedder({ backend: "use", modelsDir: "unused", model: "unused", batchSize: 32 });
+  const vocab = await loadVocabulary();
+  const chosen = ["GBF-TARGET-03", "GBF-TARGET-06", "GBF-TARGET-19", "GBF-TARGET-23"];
+  const infos = buildLabels(vocab, new Map()).filter((l) => chosen.includes(l.id));
+  labels = [];
+  for (const l of infos) labels.push({ labelId: l.id, vectors: await embedder.embed(l.descriptions, "passage") });
+}, 300_000);
+
+describe("semantic signal (real USE model)", () => {
+  it.each([
+    ["Rats and other introduced predators were removed from offshore islands to protect seabirds.", "GBF-TARGET-06"],
+    ["The government expanded the network of national parks and nature reserves.", "GBF-TARGET-03"],
+    ["Domestic public budgets and international aid for biodiversity doubled.", "GBF-TARGET-19"],
+    ["Women's leadership in community forest committees was strengthened.", "GBF-TARGET-23"],
+  ])("ranks the matching target first for %s", async (text, expected) => {
+    const [vec] = await embedder.embed([text], "passage");
+    const scores = semanticScores(vec!, labels);
+    const best = [...scores].sort((a, b) => b[1].top3 - a[1].top3)[0]![0];
+    expect(best).toBe(expected);
+    expect(scores.get(expected)!.max).toBeGreaterThanOrEqual(scores.get(expected)!.top3);
+  });
+});
+
+describe("descriptionClauses", () => {
+  it("splits a target's text into clauses worth embedding alone", () => {
+    const clauses = descriptionClauses("Ensure that by 2030 at least 30 per cent of areas are conserved; recognizing indigenous territories, including through other measures.");
+    expect(clauses).toContain("Ensure that by 2030 at least 30 per cent of areas are conserved;");
+    expect(clauses.length).toBeGreaterThanOrEqual(2);
+  });
+});
