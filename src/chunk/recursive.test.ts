@@ -88,3 +88,17 @@ describe("chunkDocument", () => {
     expect(short.map((c) => c.language)).toEqual(["es"]);
   });
 });
+
+describe("chunkDocument on repetitive text", () => {
+  it("places repeated passages on their own pages, not on an earlier copy", async () => {
+    const para = "Countries restore degraded wetlands and report progress every year.";
+    const pages = Array.from({ length: 4 }, () => Array.from({ length: 6 }, () => para).join(" "));
+    const doc = docOf(pages);
+    const chunks = await chunkDocument(doc, { size: 150, overlap: 20 });
+    for (let i = 1; i < chunks.length; i++) {
+      expect(chunks[i]!.charStart).toBeGreaterThanOrEqual(chunks[i - 1]!.charEnd - 20);
+    }
+    expect(chunks.at(-1)!.pageEnd).toBe(4);
+    expect(new Set(chunks.map((c) => c.pageStart))).toEqual(new Set([1, 2, 3, 4]));
+  });
+});

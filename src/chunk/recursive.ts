@@ -25,14 +25,18 @@ export async function chunkDocument(doc: ChunkableDocument, opts: ChunkOptions):
   if (doc.text.trim() === "") return [];
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: opts.size, chunkOverlap: opts.overlap });
   const splits = await splitter.splitText(doc.text);
-  return chunksFromSplits(doc, splits);
+  return chunksFromSplits(doc, splits, opts.overlap);
 }
 
-/** Maps splitter output back onto the document: offsets, pages and per-chunk language. */
-export function chunksFromSplits(doc: ChunkableDocument, splits: string[]): Chunk[] {
+/**
+ * Maps splitter output back onto the document: offsets, pages and per-chunk language.
+ * `overlap` (the splitter's) bounds how far back a split may start; omit it to search from the
+ * previous start only.
+ */
+export function chunksFromSplits(doc: ChunkableDocument, splits: string[], overlap?: number): Chunk[] {
   const fallback = doc.language ?? "und";
   const nonEmpty = splits.filter((s) => s.trim() !== "");
-  return locateSplits(doc.text, nonEmpty).map(([charStart, charEnd], index) => {
+  return locateSplits(doc.text, nonEmpty, overlap).map(([charStart, charEnd], index) => {
     const text = doc.text.slice(charStart, charEnd);
     const detected = detectLanguage(text);
     return {

@@ -2,10 +2,12 @@ import { AppError } from "../../errors.ts";
 
 /**
  * Finds each split in `text`, in order. Splits come from a splitter that walks the text forward and
- * may overlap the previous split, so each one is searched from just after the previous start.
+ * repeats at most `overlap` characters of the previous split, so each one starts after the previous
+ * start and no earlier than `overlap` before the previous end. The lower bound matters for
+ * repetitive text, where an earlier copy of the same words would otherwise match.
  * Returns [start, end) pairs with text.slice(start, end) === split.
  */
-export function locateSplits(text: string, splits: string[]): Array<[number, number]> {
+export function locateSplits(text: string, splits: string[], overlap = Infinity): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let from = 0;
   for (const split of splits) {
@@ -17,7 +19,7 @@ export function locateSplits(text: string, splits: string[]): Array<[number, num
       });
     }
     spans.push([start, start + split.length]);
-    from = start + 1;
+    from = Math.max(start + 1, start + split.length - overlap);
   }
   return spans;
 }
