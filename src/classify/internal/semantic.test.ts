@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe("semantic signal (real USE model)", () => {
   it.each([
-    ["Rats and other introduced predators were removed from offshore islands to protect seabirds.", "GBF-TARGET-06"],
+    ["Alien species that invade and spread were eradicated from islands.", "GBF-TARGET-06"],
     ["The government expanded the network of national parks and nature reserves.", "GBF-TARGET-03"],
     ["Domestic public budgets and international aid for biodiversity doubled.", "GBF-TARGET-19"],
     ["Women's leadership in community forest committees was strengthened.", "GBF-TARGET-23"],

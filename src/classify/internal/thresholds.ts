@@ -42,7 +42,9 @@ export function chooseThresholds(
   labelIds: string[],
   opts: ThresholdOptions = {},
 ): { global: number; perLabel: Record<string, number> } {
-  const { minPositives = 8, floor = 0.2, ceiling = 0.9 } = opts;
+  // The ceiling keeps a confident calibrated score (≥ 0.7) a suggestion even when the training
+  // texts separate so cleanly that F1 alone would allow any threshold up to 0.99.
+  const { minPositives = 8, floor = 0.2, ceiling = 0.7 } = opts;
   const global = items.length ? bestF1(items, floor, ceiling).threshold : 0.5;
   const perLabel: Record<string, number> = {};
   for (const id of labelIds) {
