@@ -1,5 +1,12 @@
 import { join } from "node:path";
-import { loadDevSet, loadOrTrainClassifier, type Classifier } from "./classify/index.ts";
+import {
+  CLASSIFIER_VERSION,
+  deferClassifier,
+  loadDevSet,
+  loadOrTrainClassifier,
+  type Classifier,
+  type DeferredClassifier,
+} from "./classify/index.ts";
 import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import { createEmbeddedQueue, createWorker, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
@@ -59,8 +66,12 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     await closeEmbedder();
     throw e;
   }
+  // The classifier loads (or, on first start, trains) in the background so the server can listen
+  // at once; calls made meanwhile wait for it.
   const classifier =
-    opts.classifier === null ? undefined : (opts.classifier ?? (await loadClassifier(config, embedder, vocab, logger)));
+    opts.classifier === null
+      ? undefined
+      : (opts.classifier ?? deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, logger)));
   const search = createSearchService({ store, embedder, vocab });
   const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
   const worker = createWorker({
@@ -84,10 +95,19 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     worker,
     async close() {
       await worker.stop();
+      // Never close the embedder under a classifier that is still training on it.
+      if (classifier && "loaded" in classifier) await (classifier as DeferredClassifier).loaded;
       await store.close();
       await closeEmbedder();
     },
   };
+}
+
+/** CLASSIFIER_CACHE_DIR, else a folder in a local DATA_DIR (object-store DATA_DIRs get none). */
+export function classifierCacheDir(config: Config): string | undefined {
+  if (config.CLASSIFIER_CACHE_DIR) return config.CLASSIFIER_CACHE_DIR;
+  const local = !/^[a-z][a-z0-9+.-]*:\/\//i.test(config.DATA_DIR);
+  return local ? join(config.DATA_DIR, CLASSIFIER_CACHE_DIR) : undefined;
 }
 
 /**
@@ -98,14 +118,8 @@ async function loadClassifier(config: Config, embedder: Embedder, vocab: Vocabul
   const started = Date.now();
   try {
     const examples = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
-    // Object-store DATA_DIRs have no local folder for the cache: train on each start there.
-    const local = !/^[a-z][a-z0-9+.-]*:\/\//i.test(config.DATA_DIR);
-    const classifier = await loadOrTrainClassifier({
-      embedder,
-      vocab,
-      examples,
-      ...(local ? { cacheDir: join(config.DATA_DIR, CLASSIFIER_CACHE_DIR) } : {}),
-    });
+    const cacheDir = classifierCacheDir(config);
+    const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, ...(cacheDir ? { cacheDir } : {}) });
     logger.info({ version: classifier.version, examples: examples.length, ms: Date.now() - started }, "classifier ready");
     return classifier;
   } catch (e) {

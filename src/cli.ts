@@ -4,13 +4,19 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { createServices, type Services } from "./app.ts";
+import { createClassifierTrainer, loadDevSet } from "./classify/index.ts";
+import { runClassify } from "./commands/classify.ts";
 import { runDoctor } from "./commands/doctor.ts";
+import { runEval } from "./commands/eval.ts";
 import { runIngest } from "./commands/ingest.ts";
 import type { CommandIo } from "./commands/io.ts";
 import { runJobs } from "./commands/jobs.ts";
 import { loadConfig } from "./config.ts";
-import { isAppError } from "./errors.ts";
+import { createEmbedder, embedderOptionsFromConfig } from "./embed/index.ts";
+import { AppError, isAppError } from "./errors.ts";
+import { extractDocument, extractOptionsFromConfig } from "./extract/index.ts";
 import { createLogger } from "./logger.ts";
+import { DEFAULT_CORPORA_DIR, loadVocabulary } from "./vocab/index.ts";
 
 const io: CommandIo = {
   out: (s) => process.stdout.write(`${s}\n`),
@@ -70,10 +76,46 @@ program
     exitCode = await withServices((s) => runDoctor(s, {}, io), { classifier: null });
   });
 
-// Commands of other stages register here, each as `run<Name>(services, args, io) → exit code`
-// from `src/commands/<name>.ts`, wrapped in `withServices`:
-//   classify  (src/commands/classify.ts)
-//   eval      (src/commands/eval.ts)
+program
+  .command("classify")
+  .description("suggest GBF targets, goals, subjects and SDGs for JSONL texts or one document")
+  .argument("[file]", "a PDF, DOCX, HTML or text document")
+  .option("--in <file>", "JSON Lines input: {\"id\", \"text\", \"language\"?} per line")
+  .option("--out <file>", "JSON Lines output (default: stdout)")
+  .action(async (file: string | undefined, opts: { in?: string; out?: string }) => {
+    exitCode = await withServices(async (s) => {
+      if (!s.classifier) throw new AppError("model_unavailable", "The classifier could not be loaded; see the log above.");
+      const extract = (bytes: Uint8Array, filename: string) =>
+        extractDocument(bytes, { ...extractOptionsFromConfig(s.config), filename });
+      return runClassify({ classifier: s.classifier, extract }, { ...opts, ...(file ? { file } : {}) }, io);
+    });
+  });
+
+program
+  .command("eval")
+  .description("measure the classifier: grouped 5-fold cross-validation on the dev set, or a labelled dataset")
+  .option("--dataset <file>", "JSON Lines: {\"id\", \"text\", \"labels\": [...], \"language\"?} per line")
+  .option("--out <dir>", "where metrics.json and report.html go", "eval-output")
+  .option("--folds <k>", "cross-validation folds", positiveInt, 5)
+  .option("--space <space>", "gbf (goals and targets) or gbf-targets", "gbf")
+  .action(async (opts: { dataset?: string; out: string; folds: number; space: string }) => {
+    if (opts.space !== "gbf" && opts.space !== "gbf-targets") throw new InvalidArgumentError("--space must be gbf or gbf-targets");
+    const space = opts.space;
+    // The eval needs the embedder and vocabularies, not the document store.
+    const config = loadConfig(process.env);
+    const [vocab, embedder] = await Promise.all([loadVocabulary(), createEmbedder(embedderOptionsFromConfig(config))]);
+    try {
+      const devSet = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
+      const trainer = createClassifierTrainer({ embedder, vocab });
+      exitCode = await runEval(
+        { trainer, devSet, vocab, latestDir: config.EVAL_DIR, devSetName: "corpora/gbf-binary-questions.jsonl" },
+        { out: opts.out, k: opts.folds, space, ...(opts.dataset ? { dataset: opts.dataset } : {}) },
+        io,
+      );
+    } finally {
+      await embedder.close?.();
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

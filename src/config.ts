@@ -17,6 +17,8 @@ export const configSchema = z.object({
   /** Where LanceDB lives: a local folder now, an object-store URI (s3://…) later. */
   DATA_DIR: z.string().default("./data"),
   MODELS_DIR: z.string().default("./models"),
+  /** Where trained classifier states are cached; empty = `<DATA_DIR>/classifier-cache`. */
+  CLASSIFIER_CACHE_DIR: z.string().default(""),
   EMBED_BACKEND: z.enum(["use", "transformers"]).default("use"),
   /** Folder name under MODELS_DIR for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
   EMBED_MODEL: z.string().default("Xenova/multilingual-e5-small"),

@@ -6,27 +6,24 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApi, type ApiApp } from "../src/api/index.ts";
 import { createServices, type Services } from "../src/app.ts";
-import { loadDevSet, loadOrTrainClassifier } from "../src/classify/index.ts";
 import { testConfig } from "../src/config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "../src/embed/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
 import { extractDocument } from "../src/extract/index.ts";
 import { createLogger } from "../src/logger.ts";
+import { sharedClassifier } from "./helpers/shared-classifier.ts";
 
 let dir: string;
 let services: Services;
 let app: ApiApp;
 let embedder: Embedder;
-// Training on the dev set takes minutes on a busy 2-core box; the trained state is cached here
-// (keyed by model, examples and classifier version) so later runs load it in a second.
-const CLASSIFIER_CACHE = new URL("../node_modules/.cache/chm-lens/classifier/", import.meta.url).pathname;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "api-real-"));
   const config = testConfig({ DATA_DIR: dir, EVAL_DIR: join(dir, "eval"), OCR_ENABLED: false, RATE_LIMIT_PER_MINUTE: 0 });
   embedder = await createEmbedder(embedderOptionsFromConfig(config));
   const vocab = await loadVocabulary();
-  const classifier = await loadOrTrainClassifier({ embedder, vocab, examples: await loadDevSet(undefined, { vocab }), cacheDir: CLASSIFIER_CACHE });
+  const classifier = await sharedClassifier(embedder, vocab);
   services = await createServices(config, { logger: createLogger("silent"), embedder, classifier });
   app = createApi({ ...services, extract: extractDocument, evalDir: config.EVAL_DIR });
 }, 300_000);

@@ -13,7 +13,9 @@ export function registerHealth(app: ApiApp, deps: ApiDeps): void {
       deps.logger?.warn({ err }, "readiness: store unreachable");
       store = { ok: false, error: "store unreachable" };
     }
-    const model = deps.classifier
+    // A classifier still training on first start reports `ready: false` until it is loaded.
+    const loading = deps.classifier && "ready" in deps.classifier && deps.classifier.ready === false;
+    const model = deps.classifier && !loading
       ? { ok: true, classifierVersion: deps.classifier.version }
       : { ok: false };
     const worker = { state: deps.workerState?.() ?? ("unknown" as const) };

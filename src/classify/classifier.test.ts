@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder } from "../embed/index.ts";
 import { loadVocabulary, type Vocabulary } from "../vocab/index.ts";
-import { createClassifierTrainer, loadDevSet, loadOrTrainClassifier, type Classifier, type LabelledExample } from "./index.ts";
+import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
+import { createClassifierTrainer, loadDevSet, loadOrTrainClassifier, type Classifier, type LabelledExample, type SignalName } from "./index.ts";
 
-// One real USE model and one trained classifier for the whole file: training embeds ~1,600 label
-// descriptions, which takes a while on a shared CPU.
+// One real USE model and the classifier npm start uses (trained on the whole dev set), loaded from
+// the suite's shared cache that the global setup fills.
 let embedder: Embedder;
 let vocab: Vocabulary;
 let english: LabelledExample[];
@@ -19,7 +20,7 @@ beforeAll(async () => {
   vocab = await loadVocabulary();
   english = (await loadDevSet(undefined, { vocab })).filter((e) => e.language === "en");
   cacheDir = await mkdtemp(join(tmpdir(), "clf-cache-"));
-  classifier = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir });
+  classifier = await sharedClassifier(embedder, vocab);
 }, 600_000);
 afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
@@ -91,11 +92,14 @@ describe("classifyChunks", () => {
 
 describe("loadOrTrainClassifier", () => {
   it("stores the trained state once and reloads it with the same scores", async () => {
+    // Lexical signals only: the caching logic is the same and training needs no embeddings.
+    const options = { signals: ["tfidf", "keywords"] as SignalName[] };
+    const first = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir, options });
     const files = await readdir(cacheDir);
     expect(files.filter((f) => f.endsWith(".json"))).toHaveLength(1);
-    const again = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir });
+    const again = await loadOrTrainClassifier({ embedder, vocab, examples: english, cacheDir, options });
     const text = "Capacity-building and technology transfer programmes for biodiversity were expanded.";
-    const [a, b] = await Promise.all([classifier.classifyText(text), again.classifyText(text)]);
+    const [a, b] = await Promise.all([first.classifyText(text), again.classifyText(text)]);
     expect(gbf(b).map((s) => [s.id, s.score])).toEqual(gbf(a).map((s) => [s.id, s.score]));
     expect(await readdir(cacheDir)).toEqual(files);
   });

@@ -12,6 +12,7 @@ export type {
   Suggestion,
 } from "./types.ts";
 export { loadOrTrainClassifier, type LoadOrTrainInput } from "./cache.ts";
+export { deferClassifier, type DeferredClassifier } from "./deferred.ts";
 export { examplesFromFeedback } from "./feedback.ts";
 export { deriveHierarchy } from "./internal/derive.ts";
 export { chooseThresholds, decide } from "./internal/thresholds.ts";

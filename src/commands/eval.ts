@@ -89,8 +89,11 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
       mode = "cross-validation";
     }
 
-    const metrics = computeMetrics(records, { labelSpace });
-    const meta = buildMeta(deps, args, records, mode, skippedLines, labelSpace);
+    // Goals follow from targets (the GBF's own grouping, which the classifier applies too), so a
+    // text labelled with a target is also about that target's goal.
+    const scored = records.map((r) => ({ ...r, example: { ...r.example, labels: withGoals(deps.vocab, r.example.labels) } }));
+    const metrics = computeMetrics(scored, { labelSpace });
+    const meta = { ...buildMeta(deps, args, records, mode, skippedLines, labelSpace), goldPolicy: GOLD_POLICY };
     const file: EvalReportFile = { schemaVersion: 1, meta, ...metrics };
     const html = renderReport(metrics, meta);
     const out = args.out ?? "eval-output";
@@ -106,6 +109,15 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
     io.err(`eval failed (${e.code}): ${e.message}`);
     return 1;
   }
+}
+
+const GOLD_POLICY = "Gold labels include the GBF goal of each gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23).";
+
+/** The labels plus the goals their targets belong to, in a stable order. */
+export function withGoals(vocab: Vocabulary, labels: string[]): string[] {
+  const out = new Set(labels);
+  for (const id of labels) for (const goal of vocab.goalsOfTarget(id)) out.add(goal);
+  return [...out];
 }
 
 async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Promise<EvalRecord[]> {

@@ -19,7 +19,9 @@ export { REPORT_CSS };
  */
 export function renderReportBody(metrics: EvalMetrics, meta: EvalMeta): string {
   return `<div class="chm-eval"><header><h1>chm-lens classification eval</h1>` +
-    `<p class="sub">${esc(meta.dataset)} · ${esc(meta.mode)} · ${esc(meta.createdAt)}</p></header>` +
+    `<p class="sub">${esc(meta.dataset)} · ${esc(meta.mode)} · ${esc(meta.createdAt)}</p>` +
+    (meta.goldPolicy ? `<p class="sub">${esc(meta.goldPolicy)}</p>` : "") +
+    `</header>` +
     summarySection(metrics) +
     perLabelSection(metrics, meta) +
     chartsSection(metrics, meta) +

@@ -138,6 +138,8 @@ export interface EvalMeta {
   labelTitles?: Record<string, string>;
   /** Dataset lines that were skipped, with the reason. */
   skippedLines?: Array<{ line: number; message: string }>;
+  /** How gold labels were read, e.g. that a gold target also makes its GBF goal gold. */
+  goldPolicy?: string;
 }
 
 /** The metrics.json file: the run's facts plus every metric. */

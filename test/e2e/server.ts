@@ -10,6 +10,7 @@ import { createApi } from "../../src/api/index.ts";
 import { createServices, type Services } from "../../src/app.ts";
 import { testConfig } from "../../src/config.ts";
 import { extractDocument } from "../../src/extract/index.ts";
+import { SHARED_CLASSIFIER_CACHE } from "../helpers/shared-classifier.ts";
 
 export interface RunningServer {
   baseUrl: string;
@@ -24,6 +25,7 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
     DATA_DIR: join(root, "data"),
     EVAL_DIR: join(root, "eval"),
     INGEST_SAMPLES_ON_EMPTY: false,
+    CLASSIFIER_CACHE_DIR: SHARED_CLASSIFIER_CACHE,
     JOB_POLL_MS: 50,
     LOG_LEVEL: "warn",
     CHM_API_KEYS: `${apiKey}:secretariat`,
