@@ -22,7 +22,7 @@ export const configSchema = z.object({
   EMBED_BACKEND: z.enum(["use", "transformers"]).default("use"),
   /** Folder name under MODELS_DIR for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
   EMBED_MODEL: z.string().default("Xenova/multilingual-e5-small"),
-  EMBED_BATCH_SIZE: int(32, 1),
+  EMBED_BATCH_SIZE: int(16, 1),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   MAX_PAGES: int(1000, 1),
   EXTRACT_TIMEOUT_MS: int(120_000, 1000),

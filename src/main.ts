@@ -35,9 +35,6 @@ async function main(): Promise<void> {
   const runApi = !args.has("--worker-only");
   const services = await createServices(config, { logger });
 
-  await enqueueSamplesIfEmpty(services);
-  if (runWorker) services.worker.start();
-
   let server: ReturnType<typeof serve> | undefined;
   if (runApi) {
     const { store, queue, vocab, search, classifier } = services;
@@ -48,10 +45,15 @@ async function main(): Promise<void> {
       evalDir: config.EVAL_DIR,
       workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
     });
+    // Listen before anything else: on first start the classifier trains in the background and
+    // /ready says not_ready until it is loaded.
     server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       logger.info({ url: `http://${config.HOST}:${info.port}`, worker: runWorker }, "chm-lens listening");
     });
   }
+
+  await enqueueSamplesIfEmpty(services);
+  if (runWorker) services.worker.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -12,6 +12,9 @@ export async function embedInLengthSortedBatches(
   const out = new Array<Float32Array>(texts.length);
   const size = Math.max(1, Math.floor(batchSize));
   for (let start = 0; start < order.length; start += size) {
+    // Model calls are synchronous CPU work; yielding to the event loop between batches keeps an
+    // HTTP server in the same process answering while a worker or the classifier embeds.
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const indices = order.slice(start, start + size);
     const vectors = await embedBatch(indices.map((i) => texts[i]!));
     if (vectors.length !== indices.length) {
