@@ -6,10 +6,11 @@ import {
   loadOrTrainClassifier,
   type Classifier,
   type DeferredClassifier,
+  type LabelledExample,
 } from "./classify/index.ts";
 import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
-import { createEmbeddedQueue, createWorker, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
+import { createEmbeddedQueue, createWorker, feedbackExamples, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSearchService, type SearchService } from "./search/index.ts";
 import { createStore, type DocumentStore } from "./store/index.ts";
@@ -71,7 +72,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const classifier =
     opts.classifier === null
       ? undefined
-      : (opts.classifier ?? deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, logger)));
+      : (opts.classifier ?? deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
   const search = createSearchService({ store, embedder, vocab });
   const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
   const worker = createWorker({
@@ -111,13 +112,29 @@ export function classifierCacheDir(config: Config): string | undefined {
 }
 
 /**
- * Trains the classifier on the development set (or loads it from the cache in DATA_DIR). A failure
- * leaves the service running without classification rather than down.
+ * What the served classifier trains on: the development set plus reviewers' feedback on GBF labels.
+ * The eval keeps to the development set, so feedback never moves a reported metric by itself.
  */
-async function loadClassifier(config: Config, embedder: Embedder, vocab: Vocabulary, logger: Logger): Promise<Classifier | undefined> {
+export async function trainingExamples(store: DocumentStore, vocab: Vocabulary): Promise<LabelledExample[]> {
+  const [dev, feedback] = await Promise.all([loadDevSet(DEFAULT_CORPORA_DIR, { vocab }), feedbackExamples(store, vocab)]);
+  return [...dev, ...feedback];
+}
+
+/**
+ * Trains the classifier on the development set and feedback (or loads it from the cache in
+ * DATA_DIR: the cache key hashes the examples, so new feedback retrains at the next start). A
+ * failure leaves the service running without classification rather than down.
+ */
+async function loadClassifier(
+  config: Config,
+  embedder: Embedder,
+  vocab: Vocabulary,
+  store: DocumentStore,
+  logger: Logger,
+): Promise<Classifier | undefined> {
   const started = Date.now();
   try {
-    const examples = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
+    const examples = await trainingExamples(store, vocab);
     const cacheDir = classifierCacheDir(config);
     const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, ...(cacheDir ? { cacheDir } : {}) });
     logger.info({ version: classifier.version, examples: examples.length, ms: Date.now() - started }, "classifier ready");

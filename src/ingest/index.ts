@@ -10,3 +10,4 @@ export {
 } from "./pipeline.ts";
 export { createWorker, type JobOutcome, type Worker, type WorkerDeps, type WorkerProgress } from "./worker.ts";
 export { documentIdFor } from "./internal/ids.ts";
+export { feedbackExamples } from "./feedback-examples.ts";
