@@ -4,6 +4,7 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { createServices, type Services } from "./app.ts";
+import { chunkDocument, chunkOptionsFor, type ChunkableDocument } from "./chunk/index.ts";
 import { createClassifierTrainer, loadDevSet } from "./classify/index.ts";
 import { runClassify } from "./commands/classify.ts";
 import { runDoctor } from "./commands/doctor.ts";
@@ -87,7 +88,9 @@ program
       if (!s.classifier) throw new AppError("model_unavailable", "The classifier could not be loaded; see the log above.");
       const extract = (bytes: Uint8Array, filename: string) =>
         extractDocument(bytes, { ...extractOptionsFromConfig(s.config), filename });
-      return runClassify({ classifier: s.classifier, extract }, { ...opts, ...(file ? { file } : {}) }, io);
+      // Chunked as ingestion chunks, so evidence names its chunk and page.
+      const chunk = (doc: ChunkableDocument) => chunkDocument(doc, chunkOptionsFor(s.embedder.maxChars, s.config));
+      return runClassify({ classifier: s.classifier, extract, chunk }, { ...opts, ...(file ? { file } : {}) }, io);
     });
   });
 

@@ -1,15 +1,17 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClassificationResult, Classifier } from "../classify/types.ts";
 import { AppError, toAppError } from "../errors.ts";
+import { classifyFile, type ClassifyFileDeps } from "./classify-file.ts";
 import type { CommandIo } from "./io.ts";
 
 export interface ClassifyDeps {
   classifier: Classifier;
-  /** Turns a file into text (the extract stage); needed only for `classify <file>`. */
-  extract?: (bytes: Uint8Array, filename: string) => Promise<{ text: string }>;
+  /** The extract stage; needed only for `classify <file>`. */
+  extract?: ClassifyFileDeps["extract"];
+  /** The chunk stage; needed only for `classify <file>`. */
+  chunk?: ClassifyFileDeps["chunk"];
 }
 
 export interface ClassifyArgs {
@@ -78,7 +80,7 @@ export async function runClassify(deps: ClassifyDeps, args: ClassifyArgs, io: Co
       sink = createWriteStream(args.out);
       await new Promise<void>((resolve, reject) => sink!.once("open", () => resolve()).once("error", reject));
     }
-    if (args.file) return await classifyFile(deps, args.file, write, io);
+    if (args.file) return await classifyOneFile(deps, args.file, write, io);
     if (!args.in) {
       io.err("classify: give --in <file.jsonl> or a document path");
       return 2;
@@ -105,12 +107,12 @@ export async function runClassify(deps: ClassifyDeps, args: ClassifyArgs, io: Co
   }
 }
 
-async function classifyFile(deps: ClassifyDeps, file: string, write: (o: Record<string, unknown>) => Promise<void>, io: CommandIo): Promise<number> {
-  if (!deps.extract) throw new AppError("bad_request", "Classifying a file needs the extract stage.");
-  const bytes = new Uint8Array(await readFile(file));
+async function classifyOneFile(deps: ClassifyDeps, file: string, write: (o: Record<string, unknown>) => Promise<void>, io: CommandIo): Promise<number> {
+  const { classifier, extract, chunk } = deps;
+  if (!extract || !chunk) throw new AppError("bad_request", "Classifying a file needs the extract and chunk stages.");
   try {
-    const { text } = await deps.extract(bytes, basename(file));
-    await write(resultLine(basename(file), await deps.classifier.classifyText(text)));
+    const { name, result } = await classifyFile({ classifier, extract, chunk }, file);
+    await write(resultLine(name, result));
     return 0;
   } catch (err) {
     await write(errorLine(1, err, basename(file)));
