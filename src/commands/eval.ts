@@ -89,9 +89,10 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
       mode = "cross-validation";
     }
 
-    // Goals follow from targets (the GBF's own grouping, which the classifier applies too), so a
-    // text labelled with a target is also about that target's goal.
-    const scored = records.map((r) => ({ ...r, example: { ...r.example, labels: withGoals(deps.vocab, r.example.labels) } }));
+    // Goals follow from targets (the GBF's own grouping, which the classifier applies too): a text
+    // labelled with a target is about that target's goal as well, so suggesting the goal is not an
+    // error, and ranking it is not required.
+    const scored = records.map((r) => ({ ...r, implied: impliedGoals(deps.vocab, r.example.labels) }));
     const metrics = computeMetrics(scored, { labelSpace });
     const meta = { ...buildMeta(deps, args, records, mode, skippedLines, labelSpace), goldPolicy: GOLD_POLICY };
     const file: EvalReportFile = { schemaVersion: 1, meta, ...metrics };
@@ -111,13 +112,12 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
   }
 }
 
-const GOLD_POLICY = "Gold labels include the GBF goal of each gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23).";
+const GOLD_POLICY =
+  "The GBF goal of a gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23) is implied: for that text it counts neither as a hit nor as an error.";
 
-/** The labels plus the goals their targets belong to, in a stable order. */
-export function withGoals(vocab: Vocabulary, labels: string[]): string[] {
-  const out = new Set(labels);
-  for (const id of labels) for (const goal of vocab.goalsOfTarget(id)) out.add(goal);
-  return [...out];
+/** The goals the gold targets belong to. */
+export function impliedGoals(vocab: Vocabulary, labels: string[]): string[] {
+  return [...new Set(labels.flatMap((id) => vocab.goalsOfTarget(id)))];
 }
 
 async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Promise<EvalRecord[]> {

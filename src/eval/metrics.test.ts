@@ -119,3 +119,29 @@ describe("computeMetrics on a hand-checked dataset", () => {
     expect(extra.summary.macroF1.suggest).toBeCloseTo((0.5 + 1 + 2 / 3 + 0) / 4);
   });
 });
+
+describe("implied labels (a gold target's goal)", () => {
+  // Space: goal G and targets T1, T2. The text is about T1, which implies G.
+  const space = ["G", "T1", "T2"];
+  const r: EvalRecord = {
+    ...rec("i1", ["T1"], "en", s("G", 0.95, "suggest"), s("T2", 0.6, "suggest"), s("T1", 0.5, "suggest")),
+    implied: ["G"],
+  };
+  const m = computeMetrics([r], { labelSpace: space });
+
+  it("leaves the implied goal out of the ranking, the decisions and the calibration", () => {
+    // Ranking without G: T2 then T1 → top-1 wrong, T1 within the top 3.
+    expect(m.summary.precisionAt1).toBe(0);
+    expect(m.summary.recallAt3).toBe(1);
+    // Decisions without G: T2 is a false positive, T1 a true positive; G is neither.
+    expect(m.summary.microPrecision.suggest).toBeCloseTo(1 / 2);
+    expect(m.perLabel.find((l) => l.id === "G")).toBeUndefined();
+    // Calibration pairs: T1 (gold) and T2 only.
+    expect(m.calibration.bins.reduce((a, b) => a + b.count, 0)).toBe(2);
+  });
+
+  it("still scores a goal that is itself gold", () => {
+    const g = computeMetrics([{ ...rec("i2", ["G"], "en", s("G", 0.9, "suggest")), implied: ["G"] }], { labelSpace: space });
+    expect(g.summary.precisionAt1).toBe(1);
+  });
+});

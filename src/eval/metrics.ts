@@ -30,22 +30,31 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
   const space = new Set(opts.labelSpace);
   const items: RankedRecord[] = [];
   const skippedNoGold: string[] = [];
+  const impliedOf = new Map<RankedRecord, Set<string>>();
   for (const record of records) {
     const gold = new Set(record.example.labels.filter((l) => space.has(l)));
+    const implied = new Set((record.implied ?? []).filter((l) => !gold.has(l)));
+    const itemSpace = implied.size ? new Set([...space].filter((l) => !implied.has(l))) : space;
     if (gold.size === 0) skippedNoGold.push(record.example.id);
-    else items.push({ record, ranked: rankInSpace(record.result, space), gold });
+    else {
+      const item = { record, ranked: rankInSpace(record.result, itemSpace), gold };
+      items.push(item);
+      impliedOf.set(item, implied);
+    }
   }
 
   const perLabelCounts = { suggest: new Map<string, Counts>(), suggestReview: new Map<string, Counts>() };
   const support = new Map<string, number>();
   const pairs: ScoredPair[] = [];
   const examples: ExampleOutcome[] = [];
-  for (const { record, ranked, gold } of items) {
+  for (const item of items) {
+    const { record, ranked, gold } = item;
+    const implied = impliedOf.get(item)!;
     const predicted = predictedSets(ranked);
     for (const mode of MODES) addExample(perLabelCounts[mode], predicted[mode], gold);
     for (const g of gold) support.set(g, (support.get(g) ?? 0) + 1);
     const scores = new Map(ranked.map((s) => [s.id, s.score]));
-    for (const id of opts.labelSpace) pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
+    for (const id of opts.labelSpace) if (!implied.has(id)) pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
     examples.push({
       id: record.example.id,
       language: record.example.language,

@@ -6,6 +6,11 @@ export interface EvalRecord {
   result: ClassificationResult;
   /** Cross-validation fold (0-based) that held this example out; absent for a held-out dataset. */
   fold?: number;
+  /**
+   * Labels implied by the gold ones (a gold target's GBF goal): neither required nor wrong, so
+   * they are left out of this example's ranking, decisions and calibration.
+   */
+  implied?: string[];
 }
 
 /** Which decisions count as "predicted positive" for F1 and coverage. */
