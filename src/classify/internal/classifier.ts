@@ -4,6 +4,7 @@ import type { ClassificationResult, Classifier, ClassifyInputChunk, Evidence, La
 import { deriveHierarchy, forcedByChildren } from "./derive.ts";
 import { bestSentence, toEvidence, type ChunkView } from "./evidence.ts";
 import type { ExampleVector } from "./knn.ts";
+import { explicitMentions, liftByMentions } from "./mentions.ts";
 import { fuse, labelIdsBySpace, rawSignals, type LabelProb, type ScorerParts } from "./scorer.ts";
 import { sampleSpans, segmentText } from "./segment.ts";
 import type { ClassifierState } from "./state.ts";
@@ -46,8 +47,17 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
     const perChunk: Array<Map<string, LabelProb>> = [];
     for (const c of sampled) {
       const sig = rawSignals(deps.parts, c.text, vecOf.get(c) ?? c.vector!, examples, state.signals);
-      perChunk.push(fuse(sig.raw, spaces, state.fusion));
-      views.push({ id: c.id, page: c.page, text: c.text, hits: sig.hits });
+      const probs = fuse(sig.raw, spaces, state.fusion);
+      const hits = [...sig.hits];
+      // A cited target ("Target 3", "cible 3") is evidence the fusion never saw in training.
+      const mentions = explicitMentions(c.text).filter((m) => probs.has(m.labelId));
+      for (const id of new Set(mentions.map((m) => m.labelId))) {
+        const mine = mentions.filter((m) => m.labelId === id);
+        probs.set(id, { p: liftByMentions(probs.get(id)!.p, mine.map((m) => m.strength)), signal: "lexical" });
+        for (const m of mine) hits.push({ labelId: id, phrase: c.text.slice(m.start, m.end), start: m.start, end: m.end, weight: 10 * m.strength });
+      }
+      perChunk.push(probs);
+      views.push({ id: c.id, page: c.page, text: c.text, hits });
     }
     return aggregate(views, perChunk);
   }

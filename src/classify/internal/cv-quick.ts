@@ -1,6 +1,8 @@
 /**
  * Quick grouped 5-fold cross-validation for development (the official eval lives in src/eval).
- * Run: npx tsx src/classify/internal/cv-quick.ts [signals,comma,separated]
+ * Run: npx tsx src/classify/internal/cv-quick.ts [--report] [--no-cv] [signals,comma,separated …]
+ * `--report` also trains on the whole dev set and scores the report-style passages (a different
+ * kind of text than the questions: the generalisation check).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,11 +10,14 @@ import { join } from "node:path";
 import { createEmbedder, type Embedder } from "../../embed/index.ts";
 import { loadVocabulary } from "../../vocab/index.ts";
 import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../index.ts";
+import { REPORT_PASSAGES } from "./report-style.fixture.ts";
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
 
-const variants: Array<[string, SignalName[]]> = process.argv[2]
-  ? process.argv.slice(2).map((v) => [v, v === "all" ? [...SIGNALS] : (v.split(",") as SignalName[])])
+const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
+const names = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const variants: Array<[string, SignalName[]]> = names.length
+  ? names.map((v) => [v, v === "all" ? [...SIGNALS] : (v.split(",") as SignalName[])])
   : [["all", [...SIGNALS]]];
 const vocab = await loadVocabulary();
 const dev = await loadDevSet(undefined, { vocab });
@@ -42,7 +47,7 @@ for (const [name, signals] of variants) {
   const trainer = createClassifierTrainer({ embedder, vocab, options: { signals } });
   const stats = new Map<string, { n: number; p1: number; r3: number }>();
   const t0 = Date.now();
-  for (let f = 0; f < 5; f++) {
+  for (let f = 0; f < (flags.has("--no-cv") ? 0 : 5); f++) {
     const test = dev.filter((e) => hash(e.key!) % 5 === f);
     const clf = await trainer.train(dev.filter((e) => hash(e.key!) % 5 !== f));
     for (const e of test) {
@@ -61,5 +66,23 @@ for (const [name, signals] of variants) {
   }
   const row = [...stats].map(([l, s]) => `${l} p@1 ${(s.p1 / s.n).toFixed(3)} r@3 ${(s.r3 / s.n).toFixed(3)}`).join(" | ");
   saveMemo();
-  console.log(`${name.padEnd(28)} ${row}  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  if (row) console.log(`${name.padEnd(28)} ${row}  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  if (flags.has("--report")) await reportTable(name, trainer);
+}
+
+async function reportTable(name: string, trainer: ReturnType<typeof createClassifierTrainer>) {
+  const clf = await trainer.train(dev);
+  let p1 = 0;
+  let h3 = 0;
+  let suggested = 0;
+  for (const p of REPORT_PASSAGES) {
+    const r = await clf.classifyText(p.text);
+    const gbf = r.suggestions.filter((s) => s.space === "gbf");
+    if (p.labels.includes(gbf[0]!.id)) p1++;
+    else if (flags.has("--errors")) console.log(`  ${p.labels.join(",")} -> ${gbf.slice(0, 3).map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`).join(" ")} | ${p.text.slice(0, 70)}`);
+    if (gbf.slice(0, 3).some((s) => p.labels.includes(s.id))) h3++;
+    suggested += gbf.filter((s) => s.decision === "suggest").length;
+  }
+  const n = REPORT_PASSAGES.length;
+  console.log(`${`${name} [report]`.padEnd(28)} n ${n} top-1 ${(p1 / n).toFixed(3)} top-3 ${(h3 / n).toFixed(3)} gbf suggests/passage ${(suggested / n).toFixed(1)}`);
 }
