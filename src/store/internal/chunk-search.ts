@@ -1,11 +1,12 @@
-import { MatchQuery, rerankers } from "@lancedb/lancedb";
+import { MatchQuery } from "@lancedb/lancedb";
 import { AppError } from "../../errors.ts";
 import type { ChunkHit, DocumentStore, SearchChunksRequest } from "../types.ts";
 import { float32 } from "./arrow-values.ts";
 import { cosine } from "./cosine.ts";
 import { rowToHit } from "./mappers.ts";
 import type { StoreTables } from "./tables.ts";
-import { filterToWhere, sqlString } from "./where.ts";
+import { fuseRanks } from "./rrf.ts";
+import { filterToWhere } from "./where.ts";
 import { guard } from "./write.ts";
 
 type Row = Record<string, unknown>;
@@ -54,38 +55,30 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
     });
   };
 
-  const keyword = async (text: string, where: string | undefined, k: number): Promise<ChunkHit[]> => {
+  const keywordRows = async (text: string, where: string | undefined, k: number, columns: string[]): Promise<Row[]> => {
     // MatchQuery: the text is matched as words, never parsed as query syntax.
-    let q = chunks.query().fullTextSearch(new MatchQuery(text, "text")).select([...HIT_COLUMNS, "_score"]).limit(k);
+    let q = chunks.query().fullTextSearch(new MatchQuery(text, "text")).select([...columns, "_score"]).limit(k);
     if (where) q = q.where(where);
-    const rows: Row[] = await q.toArray();
-    return rows.map((r) => rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }));
+    return q.toArray();
   };
 
+  const keyword = async (text: string, where: string | undefined, k: number): Promise<ChunkHit[]> =>
+    (await keywordRows(text, where, k, HIT_COLUMNS)).map((r) => rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }));
+
+  // Both halves run as their own queries, each selecting its score column, and are fused here:
+  // LanceDB's native hybrid query applies one column list to both halves, so it cannot name
+  // `_distance` and `_score` and Lance warns on every search.
   const hybrid = async (text: string, vector: number[], where: string | undefined, k: number): Promise<ChunkHit[]> => {
-    let q = chunks
-      .query()
-      .nearestTo(vector)
-      .distanceType("cosine")
-      .fullTextSearch(new MatchQuery(text, "text"))
-      .select([...HIT_COLUMNS, "vector"])
-      .limit(k);
-    if (deps.vectorIndexed()) q = q.nprobes(20).refineFactor(10);
-    if (where) q = q.where(where);
-    // Lance logs a deprecation warning for this select; naming `_distance`/`_score` here fails
-    // (the FTS half has no `_distance`), so the warning stays until LanceDB offers a switch.
-    const rows: Row[] = await q.rerank(await rerankers.RRFReranker.create()).toArray();
-    if (rows.length === 0) return [];
-    // The fused rows do not keep the component scores: cosine is recomputed from the stored
-    // vector, BM25 comes from one keyword query restricted to the fused ids.
-    const ids = rows.map((r) => sqlString(String(r.id))).join(", ");
-    const bm25 = new Map((await keyword(text, `id IN (${ids})`, rows.length)).map((h) => [h.id, h.score]));
-    return rows.map((r) =>
-      rowToHit(r, Number(r._relevance_score), {
-        semanticScore: cosine(vector, float32(r, "vector")),
-        keywordScore: bm25.get(String(r.id)),
-      }),
-    );
+    const [semanticHits, keywordHits] = await Promise.all([
+      semantic(vector, where, k),
+      keywordRows(text, where, k, [...HIT_COLUMNS, "vector"]),
+    ]);
+    // Keyword-only hits get their cosine from the stored vector, so both component scores show.
+    const keywordScored = keywordHits.map((r) => {
+      const cos = cosine(vector, float32(r, "vector"));
+      return rowToHit(r, Number(r._score), { semanticScore: cos, keywordScore: Number(r._score) });
+    });
+    return fuseRanks(semanticHits, keywordScored);
   };
 
   return async (req) => {
