@@ -1,16 +1,6 @@
+// The fold PRNG, so the same seed always writes the same weights.
+import { mulberry32 } from "../../src/eval/index.ts";
 import { type OnnxGraph, OnnxType } from "./onnx-proto.ts";
-
-/** mulberry32: a tiny seeded PRNG, so the same seed always writes the same weights. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function littleEndianFloats(values: Float32Array): Uint8Array {
   const out = new Uint8Array(values.length * 4);

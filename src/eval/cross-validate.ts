@@ -1,22 +1,11 @@
 import type { ClassifierTrainer, LabelledExample } from "../classify/types.ts";
 import { AppError } from "../errors.ts";
+import { mulberry32 } from "./prng.ts";
 import type { EvalRecord } from "./types.ts";
 
 export interface Fold {
   train: LabelledExample[];
   test: LabelledExample[];
-}
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same folds on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

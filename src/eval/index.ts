@@ -1,4 +1,5 @@
 export { computeMetrics, gbfLabelSpace, type MetricsOptions } from "./metrics.ts";
+export { mulberry32 } from "./prng.ts";
 export { crossValidate, groupedKFold, type CrossValidateInput, type Fold } from "./cross-validate.ts";
 export { parseDatasetJsonl, type DatasetProblem, type ParsedDataset } from "./dataset.ts";
 export { renderReport, renderReportBody, REPORT_CSS } from "./report-html.ts";
