@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { trainingExamples } from "./app.ts";
 import { loadDevSet, type ClassificationResult } from "./classify/index.ts";
-import { createStore, type ChunkRecord, type DocumentRecord, type DocumentStore, type FeedbackRecord } from "./store/index.ts";
+import { makeChunks, makeDoc } from "../test/helpers/records.ts";
+import { createStore, type DocumentStore, type FeedbackRecord } from "./store/index.ts";
 import { loadVocabulary, type Vocabulary } from "./vocab/index.ts";
 
 const DIMS = 4;
@@ -34,16 +35,8 @@ const classification = (labelId: string, evidence: string): ClassificationResult
 });
 
 async function putDoc(id: string, texts: string[], cls?: ClassificationResult): Promise<void> {
-  const doc: DocumentRecord = {
-    id, contentHash: `hash-${id}`, mediaType: "text/plain", language: "en", pageCount: 1, chunkCount: texts.length, byteSize: 100,
-    needsOcrPages: [], tags: { targets: [], goals: [], subjects: [], sdgs: [] }, classificationJson: cls ? JSON.stringify(cls) : "",
-    createdAt: "2024-05-01T10:00:00.000Z", updatedAt: "2024-05-01T10:00:00.000Z",
-  };
-  const chunks: ChunkRecord[] = texts.map((text, index) => ({
-    id: `${id}:${index}`, documentId: id, contentHash: doc.contentHash, index, text, pageStart: 1, pageEnd: 1,
-    charStart: index * 100, charEnd: index * 100 + text.length, language: "en", vector: new Float32Array(DIMS).fill(0.5),
-  }));
-  await store.documents.put(doc, chunks);
+  const doc = makeDoc(id, { chunkCount: texts.length, classificationJson: cls ? JSON.stringify(cls) : "" });
+  await store.documents.put(doc, makeChunks(doc, texts.map((t): [string, Float32Array] => [t, new Float32Array(DIMS).fill(0.5)])));
 }
 
 const feedback = (documentId: string, labelId: string, action: FeedbackRecord["action"], n: number): FeedbackRecord => ({

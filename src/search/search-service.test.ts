@@ -3,11 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore } from "../store/index.ts";
-import type { DocumentStore } from "../store/index.ts";
+import type { DocumentRecord, DocumentStore } from "../store/index.ts";
 import { loadVocabulary } from "../vocab/index.ts";
 import { createSearchService } from "./index.ts";
 import type { SearchService } from "./index.ts";
-import { chunks, DIMS, doc, hashEmbedder } from "./internal/test-fixtures.ts";
+import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
+import { DIMS, hashEmbed, hashEmbedder } from "./internal/test-fixtures.ts";
+
+const chunks = (d: DocumentRecord, texts: string[]) => makeChunks(d, texts.map((t): [string, Float32Array] => [t, hashEmbed(t)]));
 
 let dir: string;
 let store: DocumentStore;
@@ -18,20 +21,20 @@ beforeAll(async () => {
   store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: hashEmbedder.modelId });
   const vocab = await loadVocabulary();
   search = createSearchService({ store, embedder: hashEmbedder, vocab });
-  const reef = doc("reef", {
+  const reef = makeDoc("reef", {
     title: "Coral reef plan",
     country: "fr",
     recordType: "nationalReport",
     createdAt: "2024-01-10T00:00:00.000Z",
     tags: { targets: ["GBF-TARGET-03"], goals: ["GBF-GOAL-A"], subjects: [], sdgs: [] },
   });
-  const reef2 = doc("reef2", {
+  const reef2 = makeDoc("reef2", {
     title: "Reef monitoring",
     country: "fj",
     createdAt: "2024-03-01T00:00:00.000Z",
     tags: { targets: ["GBF-TARGET-03", "GBF-TARGET-02"], goals: ["GBF-GOAL-A"], subjects: [], sdgs: [] },
   });
-  const forest = doc("forest", {
+  const forest = makeDoc("forest", {
     title: "Forest carbon",
     country: "br",
     language: "es",

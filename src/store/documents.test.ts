@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStore } from "./index.ts";
 import type { DocumentStore } from "./index.ts";
-import { axis, DIMS, makeChunks, makeDoc, tempDir } from "./internal/fixtures.ts";
+import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
+import { axis, DIMS, tempDir } from "./internal/fixtures.ts";
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -1,7 +1,8 @@
 import { connect } from "@lancedb/lancedb";
 import { afterEach, expect, it } from "vitest";
 import { createStore } from "./index.ts";
-import { axis, DIMS, makeChunks, makeDoc, tempDir } from "./internal/fixtures.ts";
+import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
+import { axis, DIMS, tempDir } from "./internal/fixtures.ts";
 import { chunkToRow } from "./internal/mappers.ts";
 
 const tmp: { cleanup?: () => Promise<void> } = {};

@@ -1,7 +1,6 @@
-/** Test helpers for search: a deterministic word-hashing embedder and document builders. */
+/** Test helpers for search: a deterministic word-hashing embedder (records: test/helpers/records.ts). */
 import { createHash } from "node:crypto";
 import type { Embedder } from "../../embed/types.ts";
-import type { ChunkRecord, DocumentRecord } from "../../store/types.ts";
 
 export const DIMS = 64;
 
@@ -22,31 +21,3 @@ export const hashEmbedder: Embedder = {
   multilingual: false,
   embed: async (texts) => texts.map(hashEmbed),
 };
-
-export function doc(id: string, over: Partial<DocumentRecord> = {}): DocumentRecord {
-  return {
-    id,
-    contentHash: `h-${id}`,
-    mediaType: "text/plain",
-    language: "en",
-    pageCount: 1,
-    chunkCount: 0,
-    byteSize: 10,
-    needsOcrPages: [],
-    tags: { targets: [], goals: [], subjects: [], sdgs: [] },
-    classificationJson: "{}",
-    createdAt: "2024-05-01T10:00:00.000Z",
-    updatedAt: "2024-05-01T10:00:00.000Z",
-    ...over,
-  };
-}
-
-export function chunks(d: DocumentRecord, texts: string[]): ChunkRecord[] {
-  let at = 0;
-  return texts.map((text, index) => {
-    const c = { id: `${d.id}:${index}`, documentId: d.id, contentHash: d.contentHash, index, text, pageStart: index + 1,
-      pageEnd: index + 1, charStart: at, charEnd: at + text.length, language: d.language, vector: hashEmbed(text) };
-    at += text.length + 2;
-    return c;
-  });
-}
