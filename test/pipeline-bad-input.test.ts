@@ -1,17 +1,10 @@
 // Bad files become failed jobs with their specific code, and never touch what is already stored.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEmbedder, type Embedder } from "../src/embed/index.ts";
+import { describe, expect, it } from "vitest";
 import { createWorker } from "../src/ingest/index.ts";
 import type { DocumentStore } from "../src/store/index.ts";
-import { drain, fixture, sample, tempServices, type TempServices } from "./helpers/services.ts";
+import { drain, fixture, sample, servicesPerTest, type TempServices } from "./helpers/services.ts";
 
-let embedder: Embedder;
-let s: TempServices;
-beforeAll(async () => {
-  embedder = await createEmbedder({ backend: "use", modelsDir: "models", model: "", batchSize: 32 });
-});
-afterAll(() => embedder.close?.());
-afterEach(() => s?.dispose());
+const services = servicesPerTest();
 
 async function snapshot(store: DocumentStore) {
   const docs = await store.documents.list({ limit: 100 });
@@ -21,7 +14,7 @@ async function snapshot(store: DocumentStore) {
 
 describe("ingest pipeline with bad input", () => {
   it("fails each bad file at once with its code and leaves stored documents unchanged", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     await s.queue.enqueue({ bytes: await sample("case-study-wetlands.html"), meta: {}, documentKey: "wetlands" });
     await drain(s.worker);
     const before = await snapshot(s.store);
@@ -52,7 +45,7 @@ describe("ingest pipeline with bad input", () => {
   });
 
   it("ingests UTF-16 and Windows-1252 text with accents intact", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     for (const name of ["utf16.txt", "latin1.txt"]) {
       await s.queue.enqueue({ bytes: await fixture(name), meta: { filename: name } });
     }

@@ -1,19 +1,12 @@
 // `chm-lens ingest` and `chm-lens jobs` as command functions over real services.
 import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runIngest } from "../src/commands/ingest.ts";
 import { runJobs } from "../src/commands/jobs.ts";
-import { createEmbedder, type Embedder } from "../src/embed/index.ts";
-import { tempServices, type TempServices } from "./helpers/services.ts";
+import { servicesPerTest } from "./helpers/services.ts";
 
-let embedder: Embedder;
-let s: TempServices;
-beforeAll(async () => {
-  embedder = await createEmbedder({ backend: "use", modelsDir: "models", model: "", batchSize: 32 });
-});
-afterAll(() => embedder.close?.());
-afterEach(() => s?.dispose());
+const services = servicesPerTest();
 
 function captureIo() {
   const out: string[] = [];
@@ -23,7 +16,7 @@ function captureIo() {
 
 describe("ingest command", () => {
   it("walks folders, ingests good files, reports bad ones with their code and exits 1", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     const folder = join(s.dir, "inbox");
     await mkdir(join(folder, "nested"), { recursive: true });
     await copyFile("corpora/samples/rapport-national-fr.txt", join(folder, "rapport.txt"));
@@ -48,7 +41,7 @@ describe("ingest command", () => {
   });
 
   it("exits 0 when every file is ingested, and 1 when nothing was found", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     const ok = captureIo();
     expect(await runIngest(s, { paths: ["test/fixtures/latin1.txt"] }, ok.io)).toBe(0);
     const missing = captureIo();

@@ -1,16 +1,9 @@
 // The ingest pipeline end to end with real parts: extract, the shipped USE embedder, LanceDB.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEmbedder, type Embedder } from "../src/embed/index.ts";
+import { describe, expect, it } from "vitest";
 import { extractDocument, extractOptionsFromConfig } from "../src/extract/index.ts";
-import { drain, sample, tempServices, type TempServices } from "./helpers/services.ts";
+import { drain, sample, servicesPerTest } from "./helpers/services.ts";
 
-let embedder: Embedder;
-let s: TempServices;
-beforeAll(async () => {
-  embedder = await createEmbedder({ backend: "use", modelsDir: "models", model: "", batchSize: 32 });
-});
-afterAll(() => embedder.close?.());
-afterEach(() => s?.dispose());
+const services = servicesPerTest();
 
 const SAMPLES = [
   "gbf-section-1-multipage.pdf",
@@ -22,7 +15,7 @@ const SAMPLES = [
 
 describe("ingest pipeline", () => {
   it("ingests PDF, DOCX, HTML and text samples into searchable chunks", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     const jobs = [];
     for (const name of SAMPLES) {
       jobs.push(await s.queue.enqueue({ bytes: await sample(name), meta: { filename: name }, documentKey: `samples/${name}` }));
@@ -40,13 +33,13 @@ describe("ingest pipeline", () => {
     );
     expect(byFile.get("rapport-national-fr.txt")?.language).toBe("fr");
 
-    const [query] = await embedder.embed(["invasive alien species eradication on islands"], "query");
+    const [query] = await s.embedder.embed(["invasive alien species eradication on islands"], "query");
     const hits = await s.store.chunks.search({ mode: "semantic", vector: query!, limit: 3 });
     expect(hits[0]?.documentId).toBe(byFile.get("nbsap-invasive-species.docx")?.id);
   });
 
   it("gives every PDF chunk the page its text comes from", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     const bytes = await sample("gbf-section-1-multipage.pdf");
     await s.queue.enqueue({ bytes, meta: {} });
     await drain(s.worker);
@@ -62,7 +55,7 @@ describe("ingest pipeline", () => {
   });
 
   it("stores the same bytes once, and replaces chunks when a file changes under the same key", async () => {
-    s = await tempServices(embedder);
+    const s = await services.start();
     const bytes = await sample("rapport-national-fr.txt");
     const a = await s.queue.enqueue({ bytes, meta: {}, documentKey: "fr.txt" });
     const b = await s.queue.enqueue({ bytes, meta: {}, documentKey: "fr.txt" });

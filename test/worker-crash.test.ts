@@ -2,14 +2,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbedder, type Embedder } from "../src/embed/index.ts";
-import { sample, tempServices, type TempServices } from "./helpers/services.ts";
+import type { Embedder } from "../src/embed/index.ts";
+import { sample, shippedEmbedder, tempServices, type TempServices } from "./helpers/services.ts";
 
 let embedder: Embedder;
 let s: TempServices;
 const children: ChildProcess[] = [];
 beforeAll(async () => {
-  embedder = await createEmbedder({ backend: "use", modelsDir: "models", model: "", batchSize: 32 });
+  embedder = await shippedEmbedder();
   s = await tempServices(embedder);
 });
 afterAll(async () => {
