@@ -50,7 +50,8 @@ export interface ServiceOptions {
  * and worker share the store.
  *
  * @example
- * const services = await createServices(loadConfig(process.env));
+ * // main.ts and cli.ts pass the config they parsed from the environment.
+ * const services = await createServices(config);
  * services.worker.start();
  * await services.close();
  */
