@@ -20,33 +20,35 @@ export async function feedbackExamples(store: DocumentStore, vocab: Vocabulary):
     return domain === "gbf-goals" || domain === "gbf-targets";
   };
   const feedback = (await store.feedback.all()).filter((f) => isGbf(f.labelId));
-  const docIds = [...new Set(feedback.map((f) => f.documentId))];
-  const docs = new Map((await store.documents.getMany(docIds)).map((d) => [d.id, d]));
-  // examplesFromFeedback looks evidence up synchronously, so everything is read first; chunks only
-  // for documents where some label has no evidence.
-  const fallback = new Map<string, string>();
-  for (const f of feedback) {
-    const doc = docs.get(f.documentId);
-    if (doc && !fallback.has(doc.id) && !evidenceFor(doc, f.labelId)) fallback.set(doc.id, await leadingText(store, doc.id));
+  const docs = await store.documents.getMany([...new Set(feedback.map((f) => f.documentId))]);
+  // examplesFromFeedback looks texts up synchronously, so they are all read first: the evidence
+  // per (document, label), and a document's opening chunks only when some label has no evidence.
+  const texts = new Map<string, string>();
+  for (const doc of docs) {
+    const evidence = evidenceByLabel(doc);
+    let leading: string | undefined;
+    for (const f of feedback.filter((x) => x.documentId === doc.id)) {
+      const text = evidence.get(f.labelId) ?? (leading ??= await leadingText(store, doc.id));
+      texts.set(`${doc.id}|${f.labelId}`, text);
+    }
   }
-  return examplesFromFeedback(feedback, (documentId, labelId) => {
-    const doc = docs.get(documentId);
-    if (!doc) return undefined;
-    return evidenceFor(doc, labelId) ?? fallback.get(documentId);
-  });
+  return examplesFromFeedback(feedback, (documentId, labelId) => texts.get(`${documentId}|${labelId}`));
 }
 
-/** The evidence passages the stored classification gave for a label, joined. */
-function evidenceFor(doc: DocumentRecord, labelId: string): string | undefined {
+/** The evidence passages the stored classification gave for each label, joined. */
+function evidenceByLabel(doc: DocumentRecord): Map<string, string> {
+  const out = new Map<string, string>();
   let parsed: Partial<ClassificationResult> | null;
   try {
     parsed = JSON.parse(doc.classificationJson || "null") as Partial<ClassificationResult> | null;
   } catch {
-    return undefined;
+    return out;
   }
-  const suggestion = Array.isArray(parsed?.suggestions) ? parsed.suggestions.find((s) => s.id === labelId) : undefined;
-  const texts = (suggestion?.evidence ?? []).map((e) => e.text?.trim()).filter((t): t is string => !!t);
-  return texts.length ? [...new Set(texts)].join("\n") : undefined;
+  for (const s of Array.isArray(parsed?.suggestions) ? parsed.suggestions : []) {
+    const texts = (s.evidence ?? []).map((e) => e.text?.trim()).filter((t): t is string => !!t);
+    if (texts.length) out.set(s.id, [...new Set(texts)].join("\n"));
+  }
+  return out;
 }
 
 /** The first chunks of a document, up to FALLBACK_CHARS. */
