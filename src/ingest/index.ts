@@ -11,3 +11,4 @@ export {
 export { createWorker, type JobOutcome, type Worker, type WorkerDeps, type WorkerProgress } from "./worker.ts";
 export { documentIdFor } from "./internal/ids.ts";
 export { feedbackExamples } from "./feedback-examples.ts";
+export { citeEvidencePages } from "./evidence-pages.ts";

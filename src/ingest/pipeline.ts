@@ -5,6 +5,7 @@ import type { Embedder } from "../embed/types.ts";
 import { extractDocument, extractOptionsFromConfig } from "../extract/index.ts";
 import type { ExtractedDocument } from "../extract/types.ts";
 import type { ChunkRecord, DocumentMeta, DocumentRecord, DocumentStore, TagSet } from "../store/types.ts";
+import { citeEvidencePages } from "./evidence-pages.ts";
 import { documentIdFor, sha256Hex } from "./internal/ids.ts";
 import { EMPTY_TAGS, tagsFromClassification } from "./internal/tags.ts";
 
@@ -80,7 +81,7 @@ export async function ingestBytes(deps: IngestDeps, input: IngestInput, opts: In
   }
 
   const chunkRecords = chunks.map((c, i) => toChunkRecord(documentId, contentHash, c, vectors[i]!));
-  const { tags, classificationJson } = await classify(classifier, chunkRecords, extracted.language);
+  const { tags, classificationJson } = await classify(classifier, chunkRecords, extracted);
   signal?.throwIfAborted();
   onProgress?.({ stage: "classified", pages, chunks: chunks.length, embedded: vectors.length });
 
@@ -98,13 +99,14 @@ export async function ingestBytes(deps: IngestDeps, input: IngestInput, opts: In
 async function classify(
   classifier: Classifier | undefined,
   chunks: ChunkRecord[],
-  language: string,
+  extracted: Pick<ExtractedDocument, "language" | "pageOffsets">,
 ): Promise<{ tags: TagSet; classificationJson: string }> {
   if (!classifier || chunks.length === 0) return { tags: { ...EMPTY_TAGS }, classificationJson: "" };
-  const result = await classifier.classifyChunks(
+  const classified = await classifier.classifyChunks(
     chunks.map((c) => ({ id: c.id, text: c.text, page: c.pageStart, start: c.charStart, language: c.language, vector: c.vector })),
-    { language },
+    { language: extracted.language },
   );
+  const result = citeEvidencePages(classified, chunks, extracted.pageOffsets);
   return { tags: tagsFromClassification(result), classificationJson: JSON.stringify(result) };
 }
 
