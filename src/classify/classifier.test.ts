@@ -66,6 +66,31 @@ describe("classifyText", () => {
     expect(e.text).toBe(text.slice(e.start, e.end));
   });
 
+  it("takes an explicitly cited GBF target as strong evidence, but not an Aichi target", async () => {
+    const cited = await classifier.classifyText("Progress towards Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.");
+    const top = gbf(cited)[0]!;
+    expect(top).toMatchObject({ id: "GBF-TARGET-18", decision: "suggest" });
+    expect(top.evidence[0]!.text).toMatch(/Target 18/);
+    const aichi = await classifier.classifyText("Progress towards Aichi Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.");
+    expect(gbf(aichi).find((s) => s.id === "GBF-TARGET-18")!.decision).not.toBe("suggest");
+  });
+
+  it("finds each topic of a long single-paragraph passage, with evidence offsets into the text", async () => {
+    const parts = [
+      "Terrestrial protected areas now cover 17% of the national territory and two new marine protected areas were gazetted last year, with management plans and ranger patrols for each site.",
+      "Invasive alien species such as rats were eradicated from three islands and biosecurity checks at ports were tightened to stop new introductions along the main shipping pathways.",
+      "A gender action plan was adopted, and women's participation in decisions on natural resources is monitored with sex-disaggregated data.",
+    ];
+    const text = parts.join(" ");
+    const r = await classifier.classifyText(text);
+    const suggested = gbf(r).filter((s) => s.decision === "suggest").map((s) => s.id);
+    expect(suggested).toEqual(expect.arrayContaining(["GBF-TARGET-03", "GBF-TARGET-06", "GBF-TARGET-23"]));
+    expect(suggested.filter((id) => id.includes("TARGET")).length).toBeLessThanOrEqual(5);
+    const e = r.suggestions.find((s) => s.id === "GBF-TARGET-23")!.evidence[0]!;
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(e.text).toMatch(/gender|women/);
+  });
+
   it("refuses empty text and text without letters, and survives a 5 MB single line", async () => {
     await expect(classifier.classifyText("   ")).rejects.toMatchObject({ code: "bad_request" });
     await expect(classifier.classifyText("12345 67 — %%")).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/no letters/) });

@@ -10,6 +10,7 @@ import { sampleSpans, segmentText } from "./segment.ts";
 import type { ClassifierState } from "./state.ts";
 import { decide } from "./thresholds.ts";
 import { hasLetters, type Span } from "./text.ts";
+import { scoringPieces } from "./windows.ts";
 
 /** Chunks scored per document at most; longer inputs are sampled evenly. */
 export const MAX_CHUNKS = 200;
@@ -39,25 +40,26 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
   async function classifyChunks(input: ClassifyInputChunk[]): Promise<ClassificationResult> {
     const chunks = input.filter((c) => typeof c.text === "string" && hasLetters(c.text));
     if (!chunks.length) throw new AppError("bad_request", "No chunk has text with letters to classify.");
-    const sampled = sampleSpans(chunks, MAX_CHUNKS);
-    const missing = sampled.filter((c) => !(c.vector && c.vector.length === deps.dims));
-    const embedded = missing.length ? await deps.embed(missing.map((c) => c.text)) : [];
-    const vecOf = new Map(missing.map((c, i) => [c, embedded[i]!]));
+    const pieces = scoringPieces(sampleSpans(chunks, MAX_CHUNKS), deps.dims);
+    const missing = pieces.filter((p) => !p.vector);
+    const embedded = missing.length ? await deps.embed(missing.map((p) => p.text)) : [];
+    const vecOf = new Map(missing.map((p, i) => [p, embedded[i]!]));
     const views: ChunkView[] = [];
     const perChunk: Array<Map<string, LabelProb>> = [];
-    for (const c of sampled) {
-      const sig = rawSignals(deps.parts, c.text, vecOf.get(c) ?? c.vector!, examples, state.signals);
+    for (const piece of pieces) {
+      const { chunk: c, text } = piece;
+      const sig = rawSignals(deps.parts, text, piece.vector ?? vecOf.get(piece)!, examples, state.signals);
       const probs = fuse(sig.raw, spaces, state.fusion);
       const hits = [...sig.hits];
       // A cited target ("Target 3", "cible 3") is evidence the fusion never saw in training.
-      const mentions = explicitMentions(c.text).filter((m) => probs.has(m.labelId));
+      const mentions = explicitMentions(text).filter((m) => probs.has(m.labelId));
       for (const id of new Set(mentions.map((m) => m.labelId))) {
         const mine = mentions.filter((m) => m.labelId === id);
         probs.set(id, { p: liftByMentions(probs.get(id)!.p, mine.map((m) => m.strength)), signal: "lexical" });
-        for (const m of mine) hits.push({ labelId: id, phrase: c.text.slice(m.start, m.end), start: m.start, end: m.end, weight: 10 * m.strength });
+        for (const m of mine) hits.push({ labelId: id, phrase: text.slice(m.start, m.end), start: m.start, end: m.end, weight: 10 * m.strength });
       }
       perChunk.push(probs);
-      views.push({ id: c.id, page: c.page, text: c.text, hits });
+      views.push({ id: c.id, page: c.page, text, offset: piece.offset, hits });
     }
     return aggregate(views, perChunk);
   }

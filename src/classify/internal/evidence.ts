@@ -7,6 +7,8 @@ export interface ChunkView {
   id?: string;
   page?: number;
   text: string;
+  /** Where `text` starts in the chunk (a window of it); evidence offsets are into the chunk. */
+  offset?: number;
   hits: KeywordHit[];
 }
 
@@ -16,7 +18,7 @@ export interface ChunkView {
  * Offsets are into the chunk text.
  */
 export function bestSentence(chunk: ChunkView, labelId: string, index: DescriptionIndex, cache: Map<string, Span[]>): Span {
-  const cacheKey = chunk.id ?? chunk.text.slice(0, 64);
+  const cacheKey = `${chunk.id ?? chunk.text.slice(0, 64)}@${chunk.offset ?? 0}`;
   let spans = cache.get(cacheKey);
   if (!spans) {
     spans = sentenceSpans(chunk.text);
@@ -47,8 +49,8 @@ export function toEvidence(chunk: ChunkView, span: Span, signal: Evidence["signa
   return {
     ...(chunk.id !== undefined ? { chunkId: chunk.id } : {}),
     ...(chunk.page !== undefined ? { page: chunk.page } : {}),
-    start: span.start,
-    end: span.end,
+    start: span.start + (chunk.offset ?? 0),
+    end: span.end + (chunk.offset ?? 0),
     text: chunk.text.slice(span.start, span.end),
     signal,
   };

@@ -1,0 +1,39 @@
+import type { ClassifyInputChunk } from "../types.ts";
+import { segmentText } from "./segment.ts";
+import { hasLetters } from "./text.ts";
+
+/** Characters per scoring window: about the length of the texts the fusion was calibrated on. */
+export const WINDOW_CHARS = 300;
+/** Windows are added only for inputs of at most this many chunks (long documents have enough). */
+export const MAX_WINDOWED_CHUNKS = 24;
+
+/** A piece of text to score: a whole chunk, or a window of it at `offset` into the chunk text. */
+export interface ScoredPiece {
+  chunk: ClassifyInputChunk;
+  text: string;
+  offset: number;
+  /** The chunk's own vector, when the piece is the whole chunk and the caller gave one. */
+  vector?: Float32Array;
+}
+
+/**
+ * The pieces to score: every chunk, plus windows of a few sentences for chunks much longer than a
+ * window. The fusion's features compare labels within one text, so a long passage about several
+ * targets lets only its main one through; windows give each topic a text of its own, and the
+ * document score (best piece, nudged by a second) picks them up. Short texts are scored as-is.
+ */
+export function scoringPieces(chunks: ClassifyInputChunk[], dims: number): ScoredPiece[] {
+  const out: ScoredPiece[] = [];
+  const windowed = chunks.length <= MAX_WINDOWED_CHUNKS;
+  for (const c of chunks) {
+    out.push({ chunk: c, text: c.text, offset: 0, ...(c.vector && c.vector.length === dims ? { vector: c.vector } : {}) });
+    if (!windowed || c.text.length <= 1.5 * WINDOW_CHARS) continue;
+    const spans = segmentText(c.text, WINDOW_CHARS);
+    if (spans.length < 2) continue;
+    for (const s of spans) {
+      const text = c.text.slice(s.start, s.end);
+      if (hasLetters(text)) out.push({ chunk: c, text, offset: s.start });
+    }
+  }
+  return out;
+}
