@@ -98,6 +98,14 @@ async function reportTable(name: string, trainer: ReturnType<typeof createClassi
     gold += labels.size;
   }
   console.log(`${`${name} [docs]`.padEnd(28)} target recall ${(found / gold).toFixed(3)} (${found}/${gold}) other targets suggested ${extra}`);
+  // The plain-text sample documents with their manifest targets (real report layout, headings).
+  const samplesDir = join(process.cwd(), "corpora", "samples");
+  const manifest = JSON.parse(readFileSync(join(samplesDir, "manifest.json"), "utf8")) as Array<{ file: string; targets: string[] }>;
+  for (const m of manifest.filter((x) => /\.(txt|md)$/.test(x.file))) {
+    const r = await clf.classifyText(readFileSync(join(samplesDir, m.file), "utf8"));
+    const sug = r.suggestions.filter((s) => s.space === "gbf" && s.decision === "suggest").map((s) => s.id.replace("GBF-", ""));
+    console.log(`  ${m.file}: gold ${m.targets.map((t) => t.replace("GBF-", "")).join(",")} | suggested ${sug.join(",")}`);
+  }
   const n = REPORT_PASSAGES.length;
   console.log(`${`${name} [report]`.padEnd(28)} n ${n} top-1 ${(p1 / n).toFixed(3)} top-3 ${(h3 / n).toFixed(3)} gbf suggests/passage ${(suggested / n).toFixed(1)}`);
 }

@@ -18,6 +18,7 @@ describe("explicitMentions", () => {
     expect(ids("Aichi Biodiversity Target 11 was met.")).toEqual([]);
     expect(ids("This supports SDG target 15.1 and Aichi Strategic Goal A.")).toEqual([]);
     expect(ids("The 2030 target 2030 is ambitious; target 24 is national.")).toEqual([]);
+    expect(ids("La meta 11 de Aichi y el 可持续发展目标1; a target 2 million hectares.")).toEqual([]);
   });
 
   it("counts a national target with the same number for less than a GBF one", () => {
