@@ -238,4 +238,55 @@ export const REPORT_PASSAGES: ReportPassage[] = [
     labels: [t(21)],
     text: "El sistema nacional de información sobre biodiversidad reúne datos de monitoreo de especies y ecosistemas y los pone a disposición del público y de los tomadores de decisiones.",
   },
+  // Written after the keyword and windowing changes, as a fresh check (not tuned on).
+  {
+    language: "en",
+    labels: [t(4)],
+    text: "The population of the endemic mountain frog declined by 60% over the decade because of chytrid fungus; an emergency conservation programme keeps an assurance colony at the national zoo and surveys the remaining breeding streams every spring.",
+  },
+  {
+    language: "en",
+    labels: [t(10)],
+    text: "Smallholder farmers in the highlands were supported to diversify crops, plant hedgerows and reduce tillage. The forestry code requires management plans for all timber concessions, and the share of fish landings from stocks assessed as healthy is reported every year.",
+  },
+  {
+    language: "en",
+    labels: [t(14)],
+    text: "The planning ministry now screens every infrastructure project for its effects on ecosystems before funding is approved, and the budget circular asks each ministry to show how its programmes affect nature.",
+  },
+  {
+    language: "en",
+    labels: [t(16)],
+    text: "Surveys show that awareness of the environmental impact of diets is growing; supermarkets committed to halve food thrown away by 2030, and a national label helps shoppers identify products from sustainably managed sources.",
+  },
+  {
+    language: "en",
+    labels: [t(22)],
+    text: "Customary land claims of three forest communities were titled in 2023. The consultation process for the new strategy held 40 meetings in local languages, and a grievance mechanism allows communities to raise concerns about conservation projects on their lands.",
+  },
+  {
+    language: "en",
+    labels: [t(12)],
+    text: "The capital's biodiversity plan created 25 new neighbourhood parks, daylighted two buried streams and requires developers to include native planting in new housing estates.",
+  },
+  {
+    language: "en",
+    labels: [t(8), t(2)],
+    text: "Replanting mangroves along 40 km of coastline both stores carbon and shields settlements from storm surges and rising seas; the project is reported under the country's adaptation communication to the climate convention.",
+  },
+  {
+    language: "fr",
+    labels: [t(5)],
+    text: "Les services de douane ont saisi plus de 2 tonnes d'ivoire et de nombreux oiseaux vivants destinés à l'exportation illégale; les permis d'exportation des espèces inscrites aux annexes de la CITES sont désormais délivrés en ligne.",
+  },
+  {
+    language: "es",
+    labels: [t(6)],
+    text: "Se aprobó el plan de control del pez león y de la rana toro, con acciones de detección temprana en puertos y aeropuertos para evitar el ingreso de nuevas especies.",
+  },
+  {
+    language: "en",
+    labels: [t(17)],
+    text: "Field trials of an insect-resistant cotton variety were authorised after a case-by-case assessment of risks to non-target organisms and to the environment, and the decision was published for public comment.",
+  },
 ];
