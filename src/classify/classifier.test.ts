@@ -6,6 +6,7 @@ import { createEmbedder, type Embedder } from "../embed/index.ts";
 import { loadVocabulary, type Vocabulary } from "../vocab/index.ts";
 import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
 import { createClassifierTrainer, loadDevSet, loadOrTrainClassifier, type Classifier, type LabelledExample, type SignalName } from "./index.ts";
+import { REPORT_PASSAGES } from "./internal/report-style.fixture.ts";
 
 // One real USE model and the classifier npm start uses (trained on the whole dev set), loaded from
 // the suite's shared cache that the global setup fills.
@@ -89,6 +90,15 @@ describe("classifyText", () => {
     const e = r.suggestions.find((s) => s.id === "GBF-TARGET-23")!.evidence[0]!;
     expect(text.slice(e.start, e.end)).toBe(e.text);
     expect(e.text).toMatch(/gender|women/);
+  });
+
+  it("ranks a target of report-style passages (not dev-set questions) in the top three, in five languages", async () => {
+    let top3 = 0;
+    for (const p of REPORT_PASSAGES) {
+      const ids = gbf(await classifier.classifyText(p.text)).slice(0, 3).map((s) => s.id);
+      if (ids.some((id) => p.labels.includes(id))) top3++;
+    }
+    expect(top3 / REPORT_PASSAGES.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it("refuses empty text and text without letters, and survives a 5 MB single line", async () => {
