@@ -1,7 +1,7 @@
 /**
  * Short passages written in the style of national reports and NBSAPs (not the development-set
  * questions), one or more GBF targets each, to sanity-check that the classifier generalises to
- * report text. Written for chm-lens; used by cv-quick's `--report` table and the classifier test.
+ * report text. Written for chm-lens; used by scripts/cv-quick.ts's `--report` table and the classifier test.
  */
 export interface ReportPassage {
   text: string;

@@ -1,16 +1,16 @@
 /**
  * Quick grouped 5-fold cross-validation for development (the official eval lives in src/eval).
- * Run: npx tsx src/classify/internal/cv-quick.ts [--report] [--no-cv] [signals,comma,separated …]
+ * Run: npm run cv-quick -- [--report] [--no-cv] [signals,comma,separated …]
  * `--report` also trains on the whole dev set and scores the report-style passages (a different
  * kind of text than the questions: the generalisation check).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createEmbedder, type Embedder } from "../../embed/index.ts";
-import { loadVocabulary } from "../../vocab/index.ts";
-import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../index.ts";
-import { REPORT_PASSAGES } from "./report-style.fixture.ts";
+import { createEmbedder, type Embedder } from "../src/embed/index.ts";
+import { loadVocabulary } from "../src/vocab/index.ts";
+import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../src/classify/index.ts";
+import { REPORT_PASSAGES } from "../src/classify/internal/report-style.fixture.ts";
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
 
