@@ -144,3 +144,23 @@ describe("loadOrTrainClassifier", () => {
     await expect(trainer.train([{ id: "x", text: "some text", labels: ["GBF-TARGET-99"] }])).rejects.toMatchObject({ code: "unknown_label" });
   });
 });
+
+describe("subjects and SDGs on a long multi-topic report", () => {
+  it("suggests a bounded number of subjects, and every broader term of a suggested one", async () => {
+    const text = [
+      "Marine protected areas now cover 11% of the sea; fisheries are managed sustainably.",
+      "Invasive alien species such as rats were eradicated from islands.",
+      "Forest restoration and agroecology reduce pesticide use and nutrient pollution.",
+      "Climate change adaptation relies on mangroves and ecosystem-based approaches.",
+      "Access and benefit-sharing rules implement the Nagoya Protocol; biosafety rules cover living modified organisms.",
+      "Indigenous peoples and local communities, women and youth take part in decisions; urban green spaces grow.",
+    ].join("\n\n");
+    const r = await classifier.classifyText(text);
+    const subjects = r.suggestions.filter((s) => s.space === "subject");
+    const suggested = new Set(subjects.filter((s) => s.decision === "suggest").map((s) => s.id));
+    expect(suggested.size).toBeGreaterThan(0);
+    expect(subjects.filter((s) => s.decision === "suggest" && vocab.broaderOf(s.id).length === 0).length).toBeLessThanOrEqual(6);
+    for (const id of suggested) for (const b of vocab.broaderOf(id)) expect(suggested.has(b)).toBe(true);
+    expect(r.suggestions.filter((s) => s.space === "sdg" && s.decision === "suggest").length).toBeLessThanOrEqual(3);
+  });
+});

@@ -189,7 +189,8 @@ function reviewPanel(opts, state) {
   );
 }
 
-const MAX_CHIPS = 12;
+/** Subject chips shown before folding; GBF goals and targets (at most 27) are always all shown. */
+const MAX_SUBJECT_CHIPS = 4;
 
 /** Chips for a document's current tags ({ targets, goals, subjects, sdgs }): GBF first, in order. */
 export function tagChips(tags) {
@@ -197,8 +198,9 @@ export function tagChips(tags) {
   const ids = [...gbf, ...(tags?.subjects ?? [])];
   if (!ids.length) return h("p", { class: "hint" }, "No tags yet.");
   const chip = (id) => h("li", { class: `chip${isSubject(id) ? " chip-subject" : ""}`, title: labelOf(id) }, isSubject(id) ? labelOf(id) : shortId(id));
-  const more = ids.length - MAX_CHIPS;
-  return h("ul", { class: "chips" }, ids.slice(0, MAX_CHIPS).map(chip), more > 0 ? h("li", { class: "chip chip-more" }, `+${more} more`) : null);
+  const shown = gbf.length + MAX_SUBJECT_CHIPS;
+  const more = ids.length - shown;
+  return h("ul", { class: "chips" }, ids.slice(0, shown).map(chip), more > 0 ? h("li", { class: "chip chip-more" }, `+${more} more`) : null);
 }
 
 // GBF-GOAL-* sorts after targets; numbers are zero-padded so plain string order is right.

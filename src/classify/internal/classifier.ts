@@ -15,6 +15,8 @@ import { scoringPieces } from "./windows.ts";
 /** Chunks scored per document at most; longer inputs are sampled evenly. */
 export const MAX_CHUNKS = 200;
 const SPACE_ORDER: LabelSpace[] = ["gbf", "subject", "sdg"];
+/** Most subject / SDG suggestions reported per text (as many again may be marked review). */
+const UNCALIBRATED_CAP: Record<string, number> = { subject: 6, sdg: 3 };
 
 export interface ClassifierDeps {
   parts: ScorerParts;
@@ -64,6 +66,16 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
     return aggregate(views, perChunk);
   }
 
+  // Subject and SDG scores come from the crosswalk and keywords with no examples to calibrate them,
+  // so a long report can push dozens over threshold: keep the best few as suggestions, a few more
+  // for review, and leave the rest out.
+  function boundUncalibrated<T extends { space: string; decision: Suggestion["decision"] }>(s: T, rank: number): T {
+    const cap = UNCALIBRATED_CAP[s.space];
+    if (cap === undefined) return s;
+    if (rank >= cap * 2) return { ...s, decision: "none" };
+    return rank >= cap && s.decision === "suggest" ? { ...s, decision: "review" } : s;
+  }
+
   function aggregate(views: ChunkView[], perChunk: Array<Map<string, LabelProb>>): ClassificationResult {
     const doc = new Map<string, number>();
     const thresholds: Record<string, number> = {};
@@ -94,8 +106,12 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         .map((id) => ({ id, space, score: round(derived.scores.get(id)!), decision: decisions.get(id)! }))
         // Subjects and SDGs are many: report those worth a look; every GBF label is always scored.
         .filter((s) => space === "gbf" || s.decision !== "none")
-        .sort((a, b) => b.score - a.score);
-      for (const s of block) suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
+        .sort((a, b) => b.score - a.score)
+        .map(boundUncalibrated);
+      // The cap must not break "a narrower subject implies its broader one".
+      const kept = forcedByChildren(deps.vocab, new Set(block.filter((b) => b.decision === "suggest").map((b) => b.id)));
+      for (const b of block) if (kept.has(b.id)) b.decision = "suggest";
+      for (const s of block) if (space === "gbf" || s.decision !== "none") suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
     }
     const reported = new Set(suggestions.map((s) => s.id));
     return {

@@ -32,3 +32,13 @@ describe("explicitMentions", () => {
     expect(liftByMentions(0.2, [])).toBe(0.2);
   });
 });
+
+describe("lists of targets", () => {
+  it("weakens a short list and ignores a long one, as in a table of contents", () => {
+    const single = explicitMentions("Progress towards Target 3 was strong.")[0]!;
+    const short = explicitMentions("Contributes to GBF Targets 1–3 and 8.");
+    expect(short[0]!.strength).toBeLessThan(single.strength);
+    expect(short[0]!.strength).toBeGreaterThan(0);
+    expect(explicitMentions("Section II of this report covers Targets 9 to 23.")).toEqual([]);
+  });
+});

@@ -58,9 +58,13 @@ export function explicitMentions(text: string): Mention[] {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (NOT_GBF.test(before) || NOT_GBF_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
     const national = m.groups!.national !== undefined || NATIONAL_BEFORE.test(before);
-    const strength = national ? NATIONAL_STRENGTH : GBF_STRENGTH;
-    for (const n of numbers(m.groups!.list!)) {
-      if (n < 1 || n > 23) continue;
+    const cited = numbers(m.groups!.list!).filter((n) => n >= 1 && n <= 23);
+    // A long list ("Section II covers Targets 9 to 23", a table of contents) says where a report
+    // is organised, not what this passage is about: it weakens with its length and stops counting.
+    const share = cited.length <= 2 ? 1 : cited.length <= 4 ? 0.5 : 0;
+    if (share === 0) continue;
+    const strength = (national ? NATIONAL_STRENGTH : GBF_STRENGTH) * share;
+    for (const n of cited) {
       out.push({ labelId: `GBF-TARGET-${String(n).padStart(2, "0")}`, strength, start: m.index, end: m.index + m[0].length });
     }
   }

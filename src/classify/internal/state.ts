@@ -1,7 +1,7 @@
 import type { LogisticModel } from "./logistic.ts";
 
 /** Bump when features, fusion or derivation change: cached states of other versions retrain. */
-export const CLASSIFIER_VERSION = "gbf-fusion-1.2.0";
+export const CLASSIFIER_VERSION = "gbf-fusion-1.2.1";
 
 /** Everything a trained classifier needs, as plain JSON (cached on disk by loadOrTrainClassifier). */
 export interface ClassifierState {
