@@ -27,13 +27,25 @@ try {
   console.log(`classifyText: ${(texts.length / secs).toFixed(1)} texts/s (${texts.length} dev-set texts)`);
 
   // A 10-page document: ~3,000 characters per page, built from the GBF target texts.
-  const body = vocab.terms("gbf-targets").map((term) => term.longDescription.en ?? "").join("\n\n");
-  const pages = Array.from({ length: 10 }, (_, i) => body.slice((i * 3000) % body.length).slice(0, 3000).padEnd(3000, " filler text"));
-  const chunks = pages.flatMap((page, p) => [0, 1, 2].map((c) => ({ id: `p${p}c${c}`, page: p + 1, text: page.slice(c * 1000, (c + 1) * 1000) })));
+  const body = vocab
+    .terms("gbf-targets")
+    .map((term) => term.longDescription.en ?? "")
+    .join("\n\n");
+  const pages = Array.from({ length: 10 }, (_, i) =>
+    body
+      .slice((i * 3000) % body.length)
+      .slice(0, 3000)
+      .padEnd(3000, " filler text"),
+  );
+  const chunks = pages.flatMap((page, p) =>
+    [0, 1, 2].map((c) => ({ id: `p${p}c${c}`, page: p + 1, text: page.slice(c * 1000, (c + 1) * 1000) })),
+  );
   const runs = 5;
   t = performance.now();
   for (let i = 0; i < runs; i++) await classifier.classifyChunks(chunks.map((c) => ({ ...c, text: `${c.text} ${i}` })));
-  console.log(`classifyChunks: ${((performance.now() - t) / runs).toFixed(0)} ms per 10-page document (${chunks.length} chunks, embedding included)`);
+  console.log(
+    `classifyChunks: ${((performance.now() - t) / runs).toFixed(0)} ms per 10-page document (${chunks.length} chunks, embedding included)`,
+  );
 } finally {
   await rm(cacheDir, { recursive: true, force: true });
 }

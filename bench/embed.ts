@@ -36,13 +36,17 @@ async function corpusTexts(): Promise<{ sentences: string[]; titles: string[] }>
 }
 
 const report = (label: string, t: Throughput) =>
-  console.log(`${label.padEnd(22)} ${t.perSecond.toFixed(1).padStart(7)} sentences/s  (${t.sentences} in ${t.seconds.toFixed(2)} s)`);
+  console.log(
+    `${label.padEnd(22)} ${t.perSecond.toFixed(1).padStart(7)} sentences/s  (${t.sentences} in ${t.seconds.toFixed(2)} s)`,
+  );
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { "cpu-sample": { type: "string", default: "16" } } });
   const { sentences, titles } = await corpusTexts();
   const mean = (list: string[]) => (list.reduce((s, t) => s + t.length, 0) / list.length).toFixed(0);
-  console.log(`GBF sentences: ${sentences.length}, mean ${mean(sentences)} chars; titles: ${titles.length}, mean ${mean(titles)} chars`);
+  console.log(
+    `GBF sentences: ${sentences.length}, mean ${mean(sentences)} chars; titles: ${titles.length}, mean ${mean(titles)} chars`,
+  );
   const base = { backend: "use", modelsDir: "models", model: "", batchSize: 32 } as const;
   const wasm = await createEmbedder({ ...base, tfBackend: "wasm" });
   report("USE wasm, sentences", await measureEmbedThroughput(wasm, sentences));

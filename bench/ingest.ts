@@ -16,14 +16,21 @@ const config = testConfig({ DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent", JO
 
 /** English corpus text, reduced to what the PDF standard fonts can encode. */
 async function corpusParagraphs(): Promise<string[]> {
-  const gbf = JSON.parse(await readFile("corpora/gbf-goals-targets.json", "utf8")) as Array<{ title: string; text: string }>;
+  const gbf = JSON.parse(await readFile("corpora/gbf-goals-targets.json", "utf8")) as Array<{
+    title: string;
+    text: string;
+  }>;
   const questions = (await readFile("corpora/gbf-binary-questions.jsonl", "utf8"))
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { text: string; language: string })
     .filter((q) => q.language === "en")
     .map((q) => q.text);
-  const ascii = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, " ");
+  const ascii = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x20-\x7e]/g, " ");
   return [...gbf.flatMap((g) => [g.title, g.text]), ...questions].map(ascii);
 }
 
@@ -96,12 +103,19 @@ for (const file of [...sampleFiles, pdfPath]) {
   const t = performance.now();
   const outcome = await services.worker.runOnce();
   const ms = performance.now() - t;
-  if (outcome?.job.id !== job.id || !outcome.result) throw new Error(`${file}: ${outcome?.error?.message ?? "not run"}`);
+  if (outcome?.job.id !== job.id || !outcome.result)
+    throw new Error(`${file}: ${outcome?.error?.message ?? "not run"}`);
   const { pageCount, chunkCount } = outcome.result;
   totalPages += pageCount;
   totalChunks += chunkCount;
   totalMs += ms;
-  rows.push([file.split("/").pop()!, String(pageCount), String(chunkCount), (ms / 1000).toFixed(2), (pageCount / (ms / 1000)).toFixed(1)]);
+  rows.push([
+    file.split("/").pop()!,
+    String(pageCount),
+    String(chunkCount),
+    (ms / 1000).toFixed(2),
+    (pageCount / (ms / 1000)).toFixed(1),
+  ]);
 }
 
 const pipelineEmbedRate = stats.texts.length / (stats.ms / 1000);
@@ -112,15 +126,21 @@ for (let i = 0; i < stats.texts.length; i += config.EMBED_BATCH_SIZE) {
 }
 const directRate = stats.texts.length / ((performance.now() - t) / 1000);
 
-console.log(`chm-lens ingest bench — ${base.modelId}, batch ${config.EMBED_BATCH_SIZE}, OCR ${config.OCR_ENABLED ? "on" : "off"}`);
+console.log(
+  `chm-lens ingest bench — ${base.modelId}, batch ${config.EMBED_BATCH_SIZE}, OCR ${config.OCR_ENABLED ? "on" : "off"}`,
+);
 console.log(["file", "pages", "chunks", "seconds", "pages/s"].join("\t"));
 for (const r of rows) console.log(r.join("\t"));
 const s = totalMs / 1000;
 console.log(`\ntotal: ${totalPages} pages, ${totalChunks} chunks in ${s.toFixed(1)} s`);
 console.log(`pipeline: ${(totalPages / s).toFixed(1)} pages/s, ${(totalChunks / s).toFixed(1)} chunks/s`);
-console.log(`embedding inside the pipeline: ${pipelineEmbedRate.toFixed(1)} chunks/s (${((stats.ms / totalMs) * 100).toFixed(0)}% of pipeline time)`);
+console.log(
+  `embedding inside the pipeline: ${pipelineEmbedRate.toFixed(1)} chunks/s (${((stats.ms / totalMs) * 100).toFixed(0)}% of pipeline time)`,
+);
 console.log(`embedding directly on the backend: ${directRate.toFixed(1)} chunks/s`);
-console.log(`ratio pipeline-embedding / direct: ${(pipelineEmbedRate / directRate).toFixed(2)}; end-to-end chunks/s / direct: ${(totalChunks / s / directRate).toFixed(2)}`);
+console.log(
+  `ratio pipeline-embedding / direct: ${(pipelineEmbedRate / directRate).toFixed(2)}; end-to-end chunks/s / direct: ${(totalChunks / s / directRate).toFixed(2)}`,
+);
 
 await services.close();
 await base.close?.();

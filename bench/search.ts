@@ -34,7 +34,7 @@ const DIMS = 512;
 
 // Seeded PRNG so runs are comparable.
 let seed = 42;
-const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 function embedText(text: string): Float32Array {
@@ -46,12 +46,27 @@ function embedText(text: string): Float32Array {
   const n = Math.hypot(...v) || 1;
   return v.map((x) => x / n);
 }
-const embedder: Embedder = { modelId: "bench-hash-512", dims: DIMS, maxChars: 1000, multilingual: false,
-  embed: async (texts) => texts.map(embedText) };
+const embedder: Embedder = {
+  modelId: "bench-hash-512",
+  dims: DIMS,
+  maxChars: 1000,
+  multilingual: false,
+  embed: async (texts) => texts.map(embedText),
+};
 
 const vocab = await loadVocabulary();
-const sentences = vocab.terms("gbf-targets").flatMap((t) => (t.longDescription.en ?? "").split(/(?<=[.;])\s+/)).filter((s) => s.length > 30);
-const words = [...new Set(sentences.join(" ").toLowerCase().match(/\p{L}{4,}/gu) ?? [])];
+const sentences = vocab
+  .terms("gbf-targets")
+  .flatMap((t) => (t.longDescription.en ?? "").split(/(?<=[.;])\s+/))
+  .filter((s) => s.length > 30);
+const words = [
+  ...new Set(
+    sentences
+      .join(" ")
+      .toLowerCase()
+      .match(/\p{L}{4,}/gu) ?? [],
+  ),
+];
 const COUNTRIES = ["fr", "br", "ke", "fj", "in", "ca", "mx", "ng", "id", "de"];
 
 function chunkText(): string {
@@ -64,7 +79,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
@@ -72,7 +88,9 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-console.log(`search bench: sizes ${SIZES.join(", ")}, ${QUERIES} queries per mode, synthetic 512-d word-hash vectors (not a real model)`);
+console.log(
+  `search bench: sizes ${SIZES.join(", ")}, ${QUERIES} queries per mode, synthetic 512-d word-hash vectors (not a real model)`,
+);
 for (const size of SIZES) {
   const dir = await mkdtemp(join(tmpdir(), "bench-search-"));
   try {
@@ -81,15 +99,38 @@ for (const size of SIZES) {
     let t = performance.now();
     for (let d = 0; d * PER_DOC < size; d++) {
       const id = `d${d}`;
-      const doc: DocumentRecord = { id, contentHash: `h${d}`, mediaType: "text/plain", language: "en", pageCount: 1,
-        chunkCount: 0, byteSize: 0, needsOcrPages: [], title: `Report ${d}`, country: pick(COUNTRIES),
+      const doc: DocumentRecord = {
+        id,
+        contentHash: `h${d}`,
+        mediaType: "text/plain",
+        language: "en",
+        pageCount: 1,
+        chunkCount: 0,
+        byteSize: 0,
+        needsOcrPages: [],
+        title: `Report ${d}`,
+        country: pick(COUNTRIES),
         tags: { targets: [pick(vocab.terms("gbf-targets")).identifier], goals: [], subjects: [], sdgs: [] },
-        classificationJson: "{}", createdAt: new Date(Date.UTC(2024, 0, 1 + (d % 365))).toISOString(), updatedAt: new Date().toISOString() };
+        classificationJson: "{}",
+        createdAt: new Date(Date.UTC(2024, 0, 1 + (d % 365))).toISOString(),
+        updatedAt: new Date().toISOString(),
+      };
       const n = Math.min(PER_DOC, size - d * PER_DOC);
       const chunks: ChunkRecord[] = Array.from({ length: n }, (_, i) => {
         const text = chunkText();
-        return { id: `${id}:${i}`, documentId: id, contentHash: doc.contentHash, index: i, text, pageStart: 1, pageEnd: 1,
-          charStart: 0, charEnd: text.length, language: "en", vector: embedText(text) };
+        return {
+          id: `${id}:${i}`,
+          documentId: id,
+          contentHash: doc.contentHash,
+          index: i,
+          text,
+          pageStart: 1,
+          pageEnd: 1,
+          charStart: 0,
+          charEnd: text.length,
+          language: "en",
+          vector: embedText(text),
+        };
       });
       doc.chunkCount = n;
       await store.documents.put(doc, chunks);
@@ -102,25 +143,38 @@ for (const size of SIZES) {
 
     const config = testConfig({ DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: 0 });
     const search = createSearchService({ store, embedder, vocab });
-    const app = createApi({ config, store, queue: createEmbeddedQueue({ store, maxAttempts: 1 }), vocab, search,
-      extract: extractDocument, evalDir: join(dir, "eval") });
-    const queries = Array.from({ length: QUERIES }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(words)).join(" "));
+    const app = createApi({
+      config,
+      store,
+      queue: createEmbeddedQueue({ store, maxAttempts: 1 }),
+      vocab,
+      search,
+      extract: extractDocument,
+      evalDir: join(dir, "eval"),
+    });
+    const queries = Array.from({ length: QUERIES }, () =>
+      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(words)).join(" "),
+    );
 
     for (const mode of ["hybrid", "semantic", "keyword"] as const) {
       await app.request(`/v1/search?q=${encodeURIComponent(queries[0]!)}&mode=${mode}`); // warm-up
       const http: number[] = [];
       const direct: number[] = [];
       for (const q of queries) {
-        http.push(await timed(async () => {
-          const res = await app.request(`/v1/search?q=${encodeURIComponent(q)}&mode=${mode}`);
-          if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-          await res.json();
-        }));
+        http.push(
+          await timed(async () => {
+            const res = await app.request(`/v1/search?q=${encodeURIComponent(q)}&mode=${mode}`);
+            if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+            await res.json();
+          }),
+        );
         const vector = mode === "keyword" ? undefined : embedText(q);
         direct.push(await timed(() => store.chunks.search({ mode, text: q, vector, limit: 300 })));
       }
       console.log(`${mode.padEnd(8)} HTTP   ${fmt(http)}`);
-      console.log(`${mode.padEnd(8)} store  ${fmt(direct)}   (HTTP/store p50 ratio ${(pct(http, 50) / pct(direct, 50)).toFixed(2)})`);
+      console.log(
+        `${mode.padEnd(8)} store  ${fmt(direct)}   (HTTP/store p50 ratio ${(pct(http, 50) / pct(direct, 50)).toFixed(2)})`,
+      );
     }
 
     // recall@10: the store's semantic search (ANN when indexed) against exact cosine over all vectors.
@@ -128,15 +182,21 @@ for (const size of SIZES) {
     const recallQueries = queries.slice(0, Math.min(100, queries.length));
     for (const q of recallQueries) {
       const qv = embedText(q);
-      const exact = all.map((c) => {
-        let s = 0;
-        for (let i = 0; i < DIMS; i++) s += c.vector[i]! * qv[i]!;
-        return { id: c.id, s };
-      }).sort((a, b) => b.s - a.s).slice(0, 10).map((x) => x.id);
+      const exact = all
+        .map((c) => {
+          let s = 0;
+          for (let i = 0; i < DIMS; i++) s += c.vector[i]! * qv[i]!;
+          return { id: c.id, s };
+        })
+        .sort((a, b) => b.s - a.s)
+        .slice(0, 10)
+        .map((x) => x.id);
       const ann = new Set((await store.chunks.search({ mode: "semantic", vector: qv, limit: 10 })).map((h) => h.id));
       hits += exact.filter((id) => ann.has(id)).length;
     }
-    console.log(`recall@10 ANN vs exact (${recallQueries.length} queries): ${(hits / (recallQueries.length * 10)).toFixed(3)}${size < 10_000 ? " (no ANN index below 10k rows: exact search)" : ""}`);
+    console.log(
+      `recall@10 ANN vs exact (${recallQueries.length} queries): ${(hits / (recallQueries.length * 10)).toFixed(3)}${size < 10_000 ? " (no ANN index below 10k rows: exact search)" : ""}`,
+    );
     await store.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

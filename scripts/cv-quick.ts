@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { createEmbedder, type Embedder } from "../src/embed/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
 import { createClassifierTrainer, loadDevSet, SIGNALS, type SignalName } from "../src/classify/index.ts";
-import { REPORT_PASSAGES } from "../src/classify/internal/report-style.fixture.ts";
+import { REPORT_PASSAGES } from "../src/classify/report-style.fixture.ts";
 
-const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0), 2166136261);
+const hash = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 const flags = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
 const names = process.argv.slice(2).filter((a) => !a.startsWith("--"));
@@ -57,14 +57,19 @@ for (const [name, signals] of variants) {
       s.n++;
       if (e.labels.includes(gbf[0]!)) s.p1++;
       else if (process.env.CV_ERRORS && e.language === process.env.CV_ERRORS) {
-        const top = r.suggestions.slice(0, 3).map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`).join(" ");
+        const top = r.suggestions
+          .slice(0, 3)
+          .map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`)
+          .join(" ");
         console.log(`  ${e.labels[0]} -> ${top} | ${e.text.slice(0, 110)}`);
       }
       if (gbf.slice(0, 3).some((g) => e.labels.includes(g))) s.r3++;
       stats.set(e.language!, s);
     }
   }
-  const row = [...stats].map(([l, s]) => `${l} p@1 ${(s.p1 / s.n).toFixed(3)} r@3 ${(s.r3 / s.n).toFixed(3)}`).join(" | ");
+  const row = [...stats]
+    .map(([l, s]) => `${l} p@1 ${(s.p1 / s.n).toFixed(3)} r@3 ${(s.r3 / s.n).toFixed(3)}`)
+    .join(" | ");
   saveMemo();
   if (row) console.log(`${name.padEnd(28)} ${row}  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   if (flags.has("--report")) await reportTable(name, trainer);
@@ -79,7 +84,13 @@ async function reportTable(name: string, trainer: ReturnType<typeof createClassi
     const r = await clf.classifyText(p.text);
     const gbf = r.suggestions.filter((s) => s.space === "gbf");
     if (p.labels.includes(gbf[0]!.id)) p1++;
-    else if (flags.has("--errors")) console.log(`  ${p.labels.join(",")} -> ${gbf.slice(0, 3).map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`).join(" ")} | ${p.text.slice(0, 70)}`);
+    else if (flags.has("--errors"))
+      console.log(
+        `  ${p.labels.join(",")} -> ${gbf
+          .slice(0, 3)
+          .map((x) => `${x.id.replace("GBF-", "")}:${x.score.toFixed(2)}`)
+          .join(" ")} | ${p.text.slice(0, 70)}`,
+      );
     if (gbf.slice(0, 3).some((s) => p.labels.includes(s.id))) h3++;
     suggested += gbf.filter((s) => s.decision === "suggest").length;
   }
@@ -97,15 +108,26 @@ async function reportTable(name: string, trainer: ReturnType<typeof createClassi
     extra += sug.filter((s) => !labels.has(s.id)).length;
     gold += labels.size;
   }
-  console.log(`${`${name} [docs]`.padEnd(28)} target recall ${(found / gold).toFixed(3)} (${found}/${gold}) other targets suggested ${extra}`);
+  console.log(
+    `${`${name} [docs]`.padEnd(28)} target recall ${(found / gold).toFixed(3)} (${found}/${gold}) other targets suggested ${extra}`,
+  );
   // The plain-text sample documents with their manifest targets (real report layout, headings).
   const samplesDir = join(process.cwd(), "corpora", "samples");
-  const manifest = JSON.parse(readFileSync(join(samplesDir, "manifest.json"), "utf8")) as Array<{ file: string; targets: string[] }>;
+  const manifest = JSON.parse(readFileSync(join(samplesDir, "manifest.json"), "utf8")) as Array<{
+    file: string;
+    targets: string[];
+  }>;
   for (const m of manifest.filter((x) => /\.(txt|md)$/.test(x.file))) {
     const r = await clf.classifyText(readFileSync(join(samplesDir, m.file), "utf8"));
-    const sug = r.suggestions.filter((s) => s.space === "gbf" && s.decision === "suggest").map((s) => s.id.replace("GBF-", ""));
-    console.log(`  ${m.file}: gold ${m.targets.map((t) => t.replace("GBF-", "")).join(",")} | suggested ${sug.join(",")}`);
+    const sug = r.suggestions
+      .filter((s) => s.space === "gbf" && s.decision === "suggest")
+      .map((s) => s.id.replace("GBF-", ""));
+    console.log(
+      `  ${m.file}: gold ${m.targets.map((t) => t.replace("GBF-", "")).join(",")} | suggested ${sug.join(",")}`,
+    );
   }
   const n = REPORT_PASSAGES.length;
-  console.log(`${`${name} [report]`.padEnd(28)} n ${n} top-1 ${(p1 / n).toFixed(3)} top-3 ${(h3 / n).toFixed(3)} gbf suggests/passage ${(suggested / n).toFixed(1)}`);
+  console.log(
+    `${`${name} [report]`.padEnd(28)} n ${n} top-1 ${(p1 / n).toFixed(3)} top-3 ${(h3 / n).toFixed(3)} gbf suggests/passage ${(suggested / n).toFixed(1)}`,
+  );
 }

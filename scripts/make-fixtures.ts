@@ -38,7 +38,10 @@ await put("encrypted.pdf", encryptedPdf("Confidential national report draft", "c
 const docx = await docxFile("Truncated NBSAP", "Chapter 1", [{ heading: "Intro", paragraphs: ["Text. ".repeat(200)] }]);
 await put("not-a-zip.docx", docx.subarray(0, 700));
 
-await put("archive.zip", storedZip({ "notes.txt": "Meeting notes about wetlands.\n", "data.csv": "site,area\nA,12\n" }));
+await put(
+  "archive.zip",
+  storedZip({ "notes.txt": "Meeting notes about wetlands.\n", "data.csv": "site,area\nA,12\n" }),
+);
 
 // A Windows executable header: file-type knows it, chm-lens must refuse it.
 const exe = Buffer.alloc(512);
@@ -104,7 +107,7 @@ console.log(`wrote fixtures to ${OUT}`);
 
 /** Latin-1 plus the Windows-1252 extras used above (€, œ, ’). */
 function windows1252(text: string): Buffer {
-  const extras: Record<string, number> = { "€": 0x80, "’": 0x92, "œ": 0x9c, "Œ": 0x8c };
+  const extras: Record<string, number> = { "€": 0x80, "’": 0x92, œ: 0x9c, Œ: 0x8c };
   return Buffer.from(
     [...text].map((ch) => {
       const code = extras[ch] ?? ch.charCodeAt(0);

@@ -24,7 +24,10 @@ interface Target {
 }
 
 const targets = JSON.parse(await readFile("corpora/gbf-goals-targets.json", "utf8")) as Target[];
-const labels = JSON.parse(await readFile("corpora/thesaurus-labels-6lang.json", "utf8")) as Record<string, Record<string, string>>;
+const labels = JSON.parse(await readFile("corpora/thesaurus-labels-6lang.json", "utf8")) as Record<
+  string,
+  Record<string, string>
+>;
 
 const targetId = (n: number) => `GBF-TARGET-${String(n).padStart(2, "0")}`;
 const englishTitle = (n: number) => targets.find((t) => t.id === targetId(n))?.title ?? `Target ${n}`;
@@ -45,7 +48,10 @@ const reportPages: PdfBlock[][] = en.REPORT_PAGES.map((page, i) => {
   const perTarget = Math.ceil(page.paragraphs.length / page.targets.length);
   page.targets.forEach((n, k) => {
     blocks.push({ kind: "heading", text: `Target ${n}: ${englishTitle(n)}` });
-    const share = k === page.targets.length - 1 ? page.paragraphs.slice(k * perTarget) : page.paragraphs.slice(k * perTarget, (k + 1) * perTarget);
+    const share =
+      k === page.targets.length - 1
+        ? page.paragraphs.slice(k * perTarget)
+        : page.paragraphs.slice(k * perTarget, (k + 1) * perTarget);
     for (const text of share) blocks.push({ kind: "paragraph", text });
   });
   return blocks;
@@ -92,7 +98,8 @@ await emit(
     mediaType: "text/html",
     language: "en",
     targets: [targetId(2)],
-    description: "News article on wetland restoration wrapped in menus, scripts, a newsletter form and a cookie footer.",
+    description:
+      "News article on wetland restoration wrapped in menus, scripts, a newsletter form and a cookie footer.",
   },
   htmlPage(docs.HTML_TITLE, lead, docs.HTML_SECTIONS),
 );
@@ -111,8 +118,10 @@ await emit(
 function localText(lang: string, title: string, intro: string, sections: i18n.LocalSection[], word: string): string {
   // French typography puts a space before the colon; Spanish does not.
   const colon = lang === "fr" ? " :" : ":";
-  const body = sections.map((s) => [`${word} ${s.target}${colon} ${localTitle(lang, s.target)}`, ...s.paragraphs].join("\n\n"));
-  return [`${title}\n${"=".repeat(title.length)}`, intro, ...body].join("\n\n") + "\n";
+  const body = sections.map((s) =>
+    [`${word} ${s.target}${colon} ${localTitle(lang, s.target)}`, ...s.paragraphs].join("\n\n"),
+  );
+  return `${[`${title}\n${"=".repeat(title.length)}`, intro, ...body].join("\n\n")}\n`;
 }
 
 await emit(
@@ -121,7 +130,8 @@ await emit(
     mediaType: "text/plain",
     language: "fr",
     targets: i18n.FRENCH_SECTIONS.map((s) => targetId(s.target)),
-    description: "French national-report chapter on pollution (nutrients, pesticides, plastics) and sustainable agriculture, forestry and fisheries.",
+    description:
+      "French national-report chapter on pollution (nutrients, pesticides, plastics) and sustainable agriculture, forestry and fisheries.",
   },
   localText("fr", i18n.FRENCH_TITLE, i18n.FRENCH_INTRO, i18n.FRENCH_SECTIONS, "Cible"),
 );
@@ -132,11 +142,12 @@ await emit(
     mediaType: "text/plain",
     language: "es",
     targets: i18n.SPANISH_SECTIONS.map((s) => targetId(s.target)),
-    description: "Spanish national-report chapter on urban green and blue spaces, with a paragraph on ecosystem services.",
+    description:
+      "Spanish national-report chapter on urban green and blue spaces, with a paragraph on ecosystem services.",
   },
   localText("es", i18n.SPANISH_TITLE, i18n.SPANISH_INTRO, i18n.SPANISH_SECTIONS, "Meta"),
 );
 
-await writeFile(join(OUT, "manifest.json"), JSON.stringify(entries, null, 2) + "\n");
+await writeFile(join(OUT, "manifest.json"), `${JSON.stringify(entries, null, 2)}\n`);
 await writeFile(join(OUT, "README.md"), readmeFor(entries, englishTitle));
 console.log(`wrote ${entries.length} samples to ${OUT}`);

@@ -28,7 +28,15 @@ afterEach(async () => {
 });
 
 const classification = (labelId: string, evidence: string): ClassificationResult => ({
-  suggestions: [{ id: labelId, space: "gbf", score: 0.9, decision: "suggest", evidence: [{ start: 0, end: evidence.length, text: evidence, signal: "lexical" }] }],
+  suggestions: [
+    {
+      id: labelId,
+      space: "gbf",
+      score: 0.9,
+      decision: "suggest",
+      evidence: [{ start: 0, end: evidence.length, text: evidence, signal: "lexical" }],
+    },
+  ],
   modelId: "m",
   classifierVersion: "v",
   thresholds: {},
@@ -36,11 +44,29 @@ const classification = (labelId: string, evidence: string): ClassificationResult
 
 async function putDoc(id: string, texts: string[], cls?: ClassificationResult): Promise<void> {
   const doc = makeDoc(id, { chunkCount: texts.length, classificationJson: cls ? JSON.stringify(cls) : "" });
-  await store.documents.put(doc, makeChunks(doc, texts.map((t): [string, Float32Array] => [t, new Float32Array(DIMS).fill(0.5)])));
+  await store.documents.put(
+    doc,
+    makeChunks(
+      doc,
+      texts.map((t): [string, Float32Array] => [t, new Float32Array(DIMS).fill(0.5)]),
+    ),
+  );
 }
 
-const feedback = (documentId: string, labelId: string, action: FeedbackRecord["action"], n: number): FeedbackRecord => ({
-  id: `f${n}`, documentId, labelId, action, user: "reviewer", modelId: "m", classifierVersion: "v", createdAt: `2024-06-0${n}T00:00:00.000Z`,
+const feedback = (
+  documentId: string,
+  labelId: string,
+  action: FeedbackRecord["action"],
+  n: number,
+): FeedbackRecord => ({
+  id: `f${n}`,
+  documentId,
+  labelId,
+  action,
+  user: "reviewer",
+  modelId: "m",
+  classifierVersion: "v",
+  createdAt: `2024-06-0${n}T00:00:00.000Z`,
 });
 
 describe("trainingExamples", () => {
@@ -51,7 +77,11 @@ describe("trainingExamples", () => {
   });
 
   it("adds reviewers' GBF feedback as examples: evidence text first, else the document's opening chunks", async () => {
-    await putDoc("d1", ["Intro about the report.", "Rats were eradicated from three islands."], classification("GBF-TARGET-06", "Rats were eradicated from three islands."));
+    await putDoc(
+      "d1",
+      ["Intro about the report.", "Rats were eradicated from three islands."],
+      classification("GBF-TARGET-06", "Rats were eradicated from three islands."),
+    );
     await putDoc("d2", ["Wetlands were restored along the river.", "Annex."]);
     await store.feedback.add(feedback("d1", "GBF-TARGET-06", "accept", 1));
     await store.feedback.add(feedback("d2", "GBF-TARGET-02", "add", 2));
@@ -62,7 +92,9 @@ describe("trainingExamples", () => {
     const examples = await trainingExamples(store, vocab);
     const fromFeedback = examples.filter((e) => e.id.startsWith("feedback-"));
     expect(examples).toHaveLength(devSize + 2);
-    expect(fromFeedback.map((e) => ({ text: e.text, labels: e.labels })).sort((a, b) => a.text.localeCompare(b.text))).toEqual([
+    expect(
+      fromFeedback.map((e) => ({ text: e.text, labels: e.labels })).sort((a, b) => a.text.localeCompare(b.text)),
+    ).toEqual([
       { text: "Rats were eradicated from three islands.", labels: ["GBF-TARGET-06"] },
       { text: "Wetlands were restored along the river.\nAnnex.", labels: ["GBF-TARGET-02"] },
     ]);

@@ -10,7 +10,14 @@ import {
 } from "./classify/index.ts";
 import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
-import { createEmbeddedQueue, createWorker, feedbackExamples, type JobQueue, type Worker, type WorkerProgress } from "./ingest/index.ts";
+import {
+  createEmbeddedQueue,
+  createWorker,
+  feedbackExamples,
+  type JobQueue,
+  type Worker,
+  type WorkerProgress,
+} from "./ingest/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSearchService, type SearchService } from "./search/index.ts";
 import { createStore, type DocumentStore } from "./store/index.ts";
@@ -73,7 +80,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const classifier =
     opts.classifier === null
       ? undefined
-      : (opts.classifier ?? deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
+      : (opts.classifier ??
+        deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
   const search = createSearchService({ store, embedder, vocab });
   const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
   const worker = createWorker({
@@ -117,7 +125,10 @@ export function classifierCacheDir(config: Config): string | undefined {
  * The eval keeps to the development set, so feedback never moves a reported metric by itself.
  */
 export async function trainingExamples(store: DocumentStore, vocab: Vocabulary): Promise<LabelledExample[]> {
-  const [dev, feedback] = await Promise.all([loadDevSet(DEFAULT_CORPORA_DIR, { vocab }), feedbackExamples(store, vocab)]);
+  const [dev, feedback] = await Promise.all([
+    loadDevSet(DEFAULT_CORPORA_DIR, { vocab }),
+    feedbackExamples(store, vocab),
+  ]);
   return [...dev, ...feedback];
 }
 
@@ -138,10 +149,16 @@ async function loadClassifier(
     const examples = await trainingExamples(store, vocab);
     const cacheDir = classifierCacheDir(config);
     const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, ...(cacheDir ? { cacheDir } : {}) });
-    logger.info({ version: classifier.version, examples: examples.length, ms: Date.now() - started }, "classifier ready");
+    logger.info(
+      { version: classifier.version, examples: examples.length, ms: Date.now() - started },
+      "classifier ready",
+    );
     return classifier;
   } catch (e) {
-    logger.error({ err: e instanceof Error ? e.message : String(e) }, "classifier unavailable: documents are stored untagged");
+    logger.error(
+      { err: e instanceof Error ? e.message : String(e) },
+      "classifier unavailable: documents are stored untagged",
+    );
     return undefined;
   }
 }

@@ -81,11 +81,12 @@ program
   .command("classify")
   .description("suggest GBF targets, goals, subjects and SDGs for JSONL texts or one document")
   .argument("[file]", "a PDF, DOCX, HTML or text document")
-  .option("--in <file>", "JSON Lines input: {\"id\", \"text\", \"language\"?} per line")
+  .option("--in <file>", 'JSON Lines input: {"id", "text", "language"?} per line')
   .option("--out <file>", "JSON Lines output (default: stdout)")
   .action(async (file: string | undefined, opts: { in?: string; out?: string }) => {
     exitCode = await withServices(async (s) => {
-      if (!s.classifier) throw new AppError("model_unavailable", "The classifier could not be loaded; see the log above.");
+      if (!s.classifier)
+        throw new AppError("model_unavailable", "The classifier could not be loaded; see the log above.");
       const extract = (bytes: Uint8Array, filename: string) =>
         extractDocument(bytes, { ...extractOptionsFromConfig(s.config), filename });
       // Chunked as ingestion chunks, so evidence names its chunk and page.
@@ -97,12 +98,13 @@ program
 program
   .command("eval")
   .description("measure the classifier: grouped 5-fold cross-validation on the dev set, or a labelled dataset")
-  .option("--dataset <file>", "JSON Lines: {\"id\", \"text\", \"labels\": [...], \"language\"?} per line")
+  .option("--dataset <file>", 'JSON Lines: {"id", "text", "labels": [...], "language"?} per line')
   .option("--out <dir>", "where metrics.json and report.html go", "eval-output")
   .option("--folds <k>", "cross-validation folds", positiveInt, 5)
   .option("--space <space>", "gbf (goals and targets) or gbf-targets", "gbf")
   .action(async (opts: { dataset?: string; out: string; folds: number; space: string }) => {
-    if (opts.space !== "gbf" && opts.space !== "gbf-targets") throw new InvalidArgumentError("--space must be gbf or gbf-targets");
+    if (opts.space !== "gbf" && opts.space !== "gbf-targets")
+      throw new InvalidArgumentError("--space must be gbf or gbf-targets");
     const space = opts.space;
     // The eval needs the embedder and vocabularies, not the document store.
     const config = loadConfig(process.env);

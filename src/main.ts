@@ -4,8 +4,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
-import { createApi } from "./api/index.ts";
+import { createApi, type HttpServer, serveApi } from "./api/index.ts";
 import { createServices, type Services } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { extractDocument } from "./extract/index.ts";
@@ -35,11 +34,16 @@ async function main(): Promise<void> {
   const runApi = !args.has("--worker-only");
   const services = await createServices(config, { logger });
 
-  let server: ReturnType<typeof serve> | undefined;
+  let server: HttpServer | undefined;
   if (runApi) {
     const { store, queue, vocab, search, classifier } = services;
     const app = createApi({
-      config, store, queue, vocab, search, logger,
+      config,
+      store,
+      queue,
+      vocab,
+      search,
+      logger,
       ...(classifier ? { classifier } : {}),
       extract: extractDocument,
       evalDir: config.EVAL_DIR,
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
     });
     // Listen before anything else: on first start the classifier trains in the background and
     // /ready says not_ready until it is loaded.
-    server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    server = serveApi(app, { port: config.PORT, hostname: config.HOST }, (info) => {
       logger.info({ url: `http://${config.HOST}:${info.port}`, worker: runWorker }, "chm-lens listening");
     });
   }
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing the current job");
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
     await services.close();
     process.exit(0);
   };

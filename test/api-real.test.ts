@@ -20,7 +20,12 @@ let embedder: Embedder;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "api-real-"));
-  const config = testConfig({ DATA_DIR: dir, EVAL_DIR: join(dir, "eval"), OCR_ENABLED: false, RATE_LIMIT_PER_MINUTE: 0 });
+  const config = testConfig({
+    DATA_DIR: dir,
+    EVAL_DIR: join(dir, "eval"),
+    OCR_ENABLED: false,
+    RATE_LIMIT_PER_MINUTE: 0,
+  });
   embedder = await createEmbedder(embedderOptionsFromConfig(config));
   const vocab = await loadVocabulary();
   const classifier = await sharedClassifier(embedder, vocab);
@@ -79,7 +84,9 @@ describe("API on the real store and classifier", () => {
     const res = await app.request("/v1/classify", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: "We will expand marine protected areas to conserve 30% of our coastal waters by 2030." }),
+      body: JSON.stringify({
+        text: "We will expand marine protected areas to conserve 30% of our coastal waters by 2030.",
+      }),
     });
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -78,7 +78,9 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await expect.poll(() => page.locator("#add-select option").count()).toBe(1);
     await page.getByRole("button", { name: "Add tag" }).click();
     await page.getByRole("button", { name: "Save tags" }).click();
-    await expect.poll(() => page.locator(".review .status").textContent(), { timeout: 30_000 }).toBe("Saved 2 change(s).");
+    await expect
+      .poll(() => page.locator(".review .status").textContent(), { timeout: 30_000 })
+      .toBe("Saved 2 change(s).");
     await page.locator(".current-tags .chip", { hasText: "T15" }).first().waitFor({ timeout: 10_000 });
     await shot("submit-desktop");
   });
@@ -88,7 +90,9 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.fill("#q", "protected areas");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     // The view first browses all documents; wait for the answer to this query.
-    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 }).toMatch(/for “protected areas”/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/for “protected areas”/);
     const hit = page.locator(".hit", { hasText: TITLE });
     await hit.waitFor({ timeout: 30_000 });
     expect(await hit.locator(".snippet mark").count()).toBeGreaterThan(0);

@@ -15,18 +15,27 @@ const trainer: ClassifierTrainer = {
   async train(examples) {
     trained.push(examples.map((e) => e.id));
     const bags = new Map<string, Set<string>>();
-    for (const ex of examples) for (const l of ex.labels) bags.set(l, new Set([...(bags.get(l) ?? []), ...words(ex.text)]));
+    for (const ex of examples)
+      for (const l of ex.labels) bags.set(l, new Set([...(bags.get(l) ?? []), ...words(ex.text)]));
     const classifier: Classifier = {
       version: "overlap-1",
       async classifyText(text) {
         const w = words(text);
         const suggestions = [...bags].map(([id, bag]) => {
           const score = [...w].filter((x) => bag.has(x)).length / Math.max(1, w.size);
-          return { id, space: "gbf" as const, score, decision: score >= 0.5 ? ("suggest" as const) : ("none" as const), evidence: [] };
+          return {
+            id,
+            space: "gbf" as const,
+            score,
+            decision: score >= 0.5 ? ("suggest" as const) : ("none" as const),
+            evidence: [],
+          };
         });
         return { suggestions, modelId: "overlap", classifierVersion: "overlap-1", thresholds: { suggest: 0.5 } };
       },
-      classifyChunks: async () => { throw new Error("unused"); },
+      classifyChunks: async () => {
+        throw new Error("unused");
+      },
     };
     return classifier;
   },
@@ -60,11 +69,20 @@ describe("runEval", () => {
   it("cross-validates the dev set, writes both files and the latest copy", async () => {
     dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
     const { io, out, err } = capture();
-    const code = await runEval({ trainer, devSet, vocab, latestDir: join(dir, "latest"), now: () => new Date("2026-11-27T10:00:00Z") }, { out: join(dir, "out"), k: 3 }, io);
+    const code = await runEval(
+      { trainer, devSet, vocab, latestDir: join(dir, "latest"), now: () => new Date("2026-11-27T10:00:00Z") },
+      { out: join(dir, "out"), k: 3 },
+      io,
+    );
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const file = JSON.parse(await readFile(join(dir, "out", "metrics.json"), "utf8")) as EvalReportFile;
-    expect(file.meta).toMatchObject({ mode: "cross-validation", folds: 3, modelId: "overlap", createdAt: "2026-11-27T10:00:00.000Z" });
+    expect(file.meta).toMatchObject({
+      mode: "cross-validation",
+      folds: 3,
+      modelId: "overlap",
+      createdAt: "2026-11-27T10:00:00.000Z",
+    });
     expect(file.meta.thresholds.map((t) => t.scope)).toEqual(["fold 1", "fold 2", "fold 3"]);
     expect(file.examples).toHaveLength(6);
     expect(await readFile(join(dir, "out", "report.html"), "utf8")).toContain("<svg ");
@@ -78,12 +96,15 @@ describe("runEval", () => {
   it("evaluates a dataset, trains without its ids and reports bad lines", async () => {
     dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
     const dataset = join(dir, "d.jsonl");
-    await writeFile(dataset, [
-      JSON.stringify({ id: "p1", text: "protected areas along the coast", labels: ["GBF-TARGET-03"] }),
-      "{oops",
-      JSON.stringify({ id: "x", text: "rats", labels: ["GBF-TARGET-42"] }),
-      JSON.stringify({ id: "y", text: "invasive species on islands", labels: ["GBF-TARGET-06"], language: "en" }),
-    ].join("\n"));
+    await writeFile(
+      dataset,
+      [
+        JSON.stringify({ id: "p1", text: "protected areas along the coast", labels: ["GBF-TARGET-03"] }),
+        "{oops",
+        JSON.stringify({ id: "x", text: "rats", labels: ["GBF-TARGET-42"] }),
+        JSON.stringify({ id: "y", text: "invasive species on islands", labels: ["GBF-TARGET-06"], language: "en" }),
+      ].join("\n"),
+    );
     trained.length = 0;
     const { io, err } = capture();
     const code = await runEval({ trainer, devSet, vocab }, { dataset, out: join(dir, "out") }, io);
@@ -99,7 +120,11 @@ describe("runEval", () => {
 
   it("fails with exit code 1 and a message when the dataset cannot be read", async () => {
     const { io, err } = capture();
-    const code = await runEval({ trainer, devSet, vocab }, { dataset: "/nonexistent/d.jsonl", out: "/nonexistent/out" }, io);
+    const code = await runEval(
+      { trainer, devSet, vocab },
+      { dataset: "/nonexistent/d.jsonl", out: "/nonexistent/out" },
+      io,
+    );
     expect(code).toBe(1);
     expect(err[0]).toMatch(/Cannot read dataset \/nonexistent\/d.jsonl/);
   });
@@ -113,7 +138,10 @@ describe("runEval", () => {
 describe("runEval label space", () => {
   it("scores targets only when asked, leaving goal-labelled examples out", async () => {
     dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
-    const withGoal = [...devSet, { id: "g1", text: "sustainable use of biodiversity", labels: ["GBF-GOAL-B"], language: "en" }];
+    const withGoal = [
+      ...devSet,
+      { id: "g1", text: "sustainable use of biodiversity", labels: ["GBF-GOAL-B"], language: "en" },
+    ];
     const { io } = capture();
     const code = await runEval({ trainer, devSet: withGoal, vocab }, { out: dir, k: 3, space: "gbf-targets" }, io);
     expect(code).toBe(0);

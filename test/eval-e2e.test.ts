@@ -12,12 +12,42 @@ import { sharedClassifier } from "./helpers/shared-classifier.ts";
 
 // The real classifier (USE-lite embeddings, trained on the dev set) scoring a small held-out dataset.
 const lines = [
-  { id: "pa-1", text: "The country expanded its network of marine and terrestrial protected areas to conserve 30% of land and sea by 2030.", labels: ["GBF-TARGET-03"], language: "en" },
-  { id: "pa-2", text: "New national parks and other effective area-based conservation measures were designated and are effectively managed.", labels: ["GBF-TARGET-03"], language: "en" },
-  { id: "ias-1", text: "An eradication programme removed invasive alien rats from islands and controls the introduction of invasive species at ports.", labels: ["GBF-TARGET-06"], language: "en" },
-  { id: "ias-2", text: "Biosecurity checks reduce the rate of introduction and establishment of invasive alien species.", labels: ["GBF-TARGET-06"], language: "en" },
-  { id: "pol-1", text: "Nutrient runoff and pesticide use in agriculture were halved, and plastic pollution in rivers is being reduced.", labels: ["GBF-TARGET-07"], language: "en" },
-  { id: "pol-2", text: "Measures reduce pollution from all sources, including excess nutrients, highly hazardous pesticides and plastic waste.", labels: ["GBF-TARGET-07"], language: "en" },
+  {
+    id: "pa-1",
+    text: "The country expanded its network of marine and terrestrial protected areas to conserve 30% of land and sea by 2030.",
+    labels: ["GBF-TARGET-03"],
+    language: "en",
+  },
+  {
+    id: "pa-2",
+    text: "New national parks and other effective area-based conservation measures were designated and are effectively managed.",
+    labels: ["GBF-TARGET-03"],
+    language: "en",
+  },
+  {
+    id: "ias-1",
+    text: "An eradication programme removed invasive alien rats from islands and controls the introduction of invasive species at ports.",
+    labels: ["GBF-TARGET-06"],
+    language: "en",
+  },
+  {
+    id: "ias-2",
+    text: "Biosecurity checks reduce the rate of introduction and establishment of invasive alien species.",
+    labels: ["GBF-TARGET-06"],
+    language: "en",
+  },
+  {
+    id: "pol-1",
+    text: "Nutrient runoff and pesticide use in agriculture were halved, and plastic pollution in rivers is being reduced.",
+    labels: ["GBF-TARGET-07"],
+    language: "en",
+  },
+  {
+    id: "pol-2",
+    text: "Measures reduce pollution from all sources, including excess nutrients, highly hazardous pesticides and plastic waste.",
+    labels: ["GBF-TARGET-07"],
+    language: "en",
+  },
 ];
 const dataset = [
   ...lines.slice(0, 3).map((l) => JSON.stringify(l)),
@@ -62,9 +92,12 @@ describe("eval end to end with the real classifier", () => {
     expect(file.meta.skippedLines).toHaveLength(2);
 
     // Recompute precision@1 and suggest-only micro-F1 from the per-example section.
-    const p1 = file.examples.filter((e) => e.top[0] !== undefined && e.gold.includes(e.top[0].id)).length / file.examples.length;
+    const p1 =
+      file.examples.filter((e) => e.top[0] !== undefined && e.gold.includes(e.top[0].id)).length / file.examples.length;
     expect(file.summary.precisionAt1).toBeCloseTo(p1);
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (const e of file.examples) {
       tp += e.suggested.filter((id) => e.gold.includes(id)).length;
       fp += e.suggested.filter((id) => !e.gold.includes(id)).length;

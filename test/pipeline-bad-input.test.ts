@@ -34,7 +34,11 @@ describe("ingest pipeline with bad input", () => {
     ];
     for (const [name, code, limits] of cases) {
       // Even under the key of the stored document: a failed replacement must keep the old one.
-      const job = await s.queue.enqueue({ bytes: await fixture(name), meta: { filename: name }, documentKey: "wetlands" });
+      const job = await s.queue.enqueue({
+        bytes: await fixture(name),
+        meta: { filename: name },
+        documentKey: "wetlands",
+      });
       const worker = limits ? createWorker({ ...s, config: { ...s.config, ...limits } }) : s.worker;
       const outcome = await worker.runOnce();
       expect(outcome?.job.id).toBe(job.id);

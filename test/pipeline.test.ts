@@ -18,7 +18,9 @@ describe("ingest pipeline", () => {
     const s = await services.start();
     const jobs = [];
     for (const name of SAMPLES) {
-      jobs.push(await s.queue.enqueue({ bytes: await sample(name), meta: { filename: name }, documentKey: `samples/${name}` }));
+      jobs.push(
+        await s.queue.enqueue({ bytes: await sample(name), meta: { filename: name }, documentKey: `samples/${name}` }),
+      );
     }
     await drain(s.worker);
     const done = await Promise.all(jobs.map((j) => s.queue.get(j.id)));
@@ -27,7 +29,11 @@ describe("ingest pipeline", () => {
 
     const docs = await s.store.documents.getMany(done.map((j) => j!.documentId!));
     const byFile = new Map(docs.map((d) => [d.filename, d]));
-    expect(byFile.get("gbf-section-1-multipage.pdf")).toMatchObject({ mediaType: "application/pdf", pageCount: 5, language: "en" });
+    expect(byFile.get("gbf-section-1-multipage.pdf")).toMatchObject({
+      mediaType: "application/pdf",
+      pageCount: 5,
+      language: "en",
+    });
     expect(byFile.get("nbsap-invasive-species.docx")?.mediaType).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
@@ -66,12 +72,16 @@ describe("ingest pipeline", () => {
     expect(await s.store.documents.count()).toBe(1);
     const chunksBefore = await s.store.chunks.count();
 
-    const changed = new TextEncoder().encode("Mangrove nurseries were planted along the estuary by fishing cooperatives.");
+    const changed = new TextEncoder().encode(
+      "Mangrove nurseries were planted along the estuary by fishing cooperatives.",
+    );
     await s.queue.enqueue({ bytes: changed, meta: {}, documentKey: "fr.txt" });
     await drain(s.worker);
     expect(await s.store.documents.count()).toBe(1);
     const chunks = await s.store.chunks.forDocument(ja!.documentId!);
-    expect(chunks.map((c) => c.text)).toEqual(["Mangrove nurseries were planted along the estuary by fishing cooperatives."]);
+    expect(chunks.map((c) => c.text)).toEqual([
+      "Mangrove nurseries were planted along the estuary by fishing cooperatives.",
+    ]);
     expect(chunksBefore).toBeGreaterThan(1);
     expect(await s.store.chunks.count()).toBe(1);
   });

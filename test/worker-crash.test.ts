@@ -22,7 +22,15 @@ afterAll(async () => {
 /** Starts test/helpers/worker-child.ts under tsx with the given env on the shared DATA_DIR. */
 function startChild(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/worker-child.ts"], {
-    env: { ...process.env, DATA_DIR: s.dir, OCR_ENABLED: "false", JOB_POLL_MS: "50", LOG_LEVEL: "silent", INGEST_SAMPLES_ON_EMPTY: "false", ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: s.dir,
+      OCR_ENABLED: "false",
+      JOB_POLL_MS: "50",
+      LOG_LEVEL: "silent",
+      INGEST_SAMPLES_ON_EMPTY: "false",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
@@ -32,7 +40,9 @@ function startChild(env: Record<string, string>) {
     new Promise<void>((resolve, reject) => {
       const check = () => (out.includes(line) ? resolve() : undefined);
       child.stdout!.on("data", check);
-      child.once("exit", (code, sig) => (out.includes(line) ? resolve() : reject(new Error(`child exited (${code ?? sig}) before "${line}": ${out}`))));
+      child.once("exit", (code, sig) =>
+        out.includes(line) ? resolve() : reject(new Error(`child exited (${code ?? sig}) before "${line}": ${out}`)),
+      );
       check();
     });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -16,7 +16,10 @@ export function createProgressBars(): PullProgress {
     start(file, totalBytes) {
       total = totalBytes ?? 0;
       bar = new cliProgress.SingleBar(
-        { format: `  ${file.padEnd(28)} [{bar}] {percentage}% {done}${total ? ` / ${mb(total)}` : ""}`, hideCursor: true },
+        {
+          format: `  ${file.padEnd(28)} [{bar}] {percentage}% {done}${total ? ` / ${mb(total)}` : ""}`,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total || 1, 0, { done: mb(0) });
@@ -30,7 +33,9 @@ export function createProgressBars(): PullProgress {
         bar.stop();
       }
       bar = null;
-      process.stderr.write(`  ${file}: sha256 ${sha256} ${pinned ? "(pinned, verified)" : "(not pinned: recorded in checksums.json)"}\n`);
+      process.stderr.write(
+        `  ${file}: sha256 ${sha256} ${pinned ? "(pinned, verified)" : "(not pinned: recorded in checksums.json)"}\n`,
+      );
     },
   };
 }

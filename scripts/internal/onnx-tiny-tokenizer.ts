@@ -12,16 +12,19 @@ const ALWAYS = ["query", "passage"];
  */
 export function buildVocab(text: string, wordCount: number): string[] {
   const counts = new Map<string, number>();
-  for (const word of text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").match(/[a-z]{2,}/g) ?? []) {
+  for (const word of text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .match(/[a-z]{2,}/g) ?? []) {
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const frequent = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([w]) => w);
+  const frequent = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   const vocab: string[] = [...SPECIAL_TOKENS, ...PUNCTUATION, ...LETTERS, ...LETTERS.map((c) => `##${c}`), ...SUFFIXES];
   const seen = new Set(vocab);
   for (const word of [...ALWAYS, ...frequent]) {
-    if (vocab.length >= SPECIAL_TOKENS.length + PUNCTUATION.length + 2 * LETTERS.length + SUFFIXES.length + wordCount) break;
+    if (vocab.length >= SPECIAL_TOKENS.length + PUNCTUATION.length + 2 * LETTERS.length + SUFFIXES.length + wordCount)
+      break;
     if (!seen.has(word)) {
       seen.add(word);
       vocab.push(word);
@@ -66,9 +69,7 @@ export function tokenizerJson(vocab: string[], maxLength: number): object {
         { Sequence: { id: "B", type_id: 1 } },
         { SpecialToken: { id: "[SEP]", type_id: 1 } },
       ],
-      special_tokens: Object.fromEntries(
-        ["[CLS]", "[SEP]"].map((t) => [t, { id: t, ids: [id(t)], tokens: [t] }]),
-      ),
+      special_tokens: Object.fromEntries(["[CLS]", "[SEP]"].map((t) => [t, { id: t, ids: [id(t)], tokens: [t] }])),
     },
     decoder: { type: "WordPiece", prefix: "##", cleanup: true },
     model: {

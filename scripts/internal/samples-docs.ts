@@ -12,11 +12,14 @@ export async function docxFile(title: string, subtitle: string, sections: Sectio
     for (const text of section.paragraphs) children.push(new Paragraph({ text }));
     for (const text of section.bullets ?? []) children.push(new Paragraph({ text, bullet: { level: 0 } }));
   }
-  const doc = await withFixedClock(async () => new Document({
-    title,
-    creator: "chm-lens sample generator",
-    sections: [{ children }],
-  }));
+  const doc = await withFixedClock(
+    async () =>
+      new Document({
+        title,
+        creator: "chm-lens sample generator",
+        sections: [{ children }],
+      }),
+  );
   return withFixedClock(async () => new Uint8Array(await Packer.toBuffer(doc)));
 }
 
@@ -98,5 +101,5 @@ export function markdownFile(title: string, sections: Section[]): string {
     parts.push(`## ${s.heading}`, ...s.paragraphs);
     if (s.bullets?.length) parts.push(s.bullets.map((b) => `- ${b}`).join("\n"));
   }
-  return parts.join("\n\n") + "\n";
+  return `${parts.join("\n\n")}\n`;
 }

@@ -24,7 +24,10 @@ async function newDocument(title: string): Promise<PDFDocument> {
 
 /** Helvetica speaks WinAnsi only; swap the few typographic characters it lacks. */
 function winAnsi(text: string): string {
-  return text.replace(/[\u2010-\u2013]/g, "-").replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  return text
+    .replace(/[\u2010-\u2013]/g, "-")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -79,7 +82,8 @@ const FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
  * must OCR it. Rendered at 150 dpi, a common scanner setting.
  */
 export async function scannedPdf(title: string, pages: string[][]): Promise<Uint8Array> {
-  const family = existsSync(FONT_FILE) && GlobalFonts.registerFromPath(FONT_FILE, "SampleSans") ? "SampleSans" : "sans-serif";
+  const family =
+    existsSync(FONT_FILE) && GlobalFonts.registerFromPath(FONT_FILE, "SampleSans") ? "SampleSans" : "sans-serif";
   const doc = await newDocument(title);
   const scale = 150 / 72;
   for (const lines of pages) {

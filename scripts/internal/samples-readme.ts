@@ -16,7 +16,10 @@ const short = (id: string) => `T${Number(id.slice(-2))}`;
 /** The human-readable list of samples, kept in step with manifest.json. */
 export function readmeFor(entries: SampleEntry[], title: (n: number) => string): string {
   const rows = entries.map((e) => {
-    const pages = e.pages && e.pages.length > 1 ? e.pages.map((p) => `p${p.page}: ${p.targets.map(short).join("+")}`).join(", ") : "";
+    const pages =
+      e.pages && e.pages.length > 1
+        ? e.pages.map((p) => `p${p.page}: ${p.targets.map(short).join("+")}`).join(", ")
+        : "";
     return `| \`${e.file}\` | ${e.mediaType} | ${e.language} | ${e.targets.map(short).join(", ")} | ${pages} | ${e.description} |`;
   });
   const used = [...new Set(entries.flatMap((e) => e.targets))].sort();

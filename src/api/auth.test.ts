@@ -27,7 +27,9 @@ describe("auth", () => {
     const res = await kit.app.request(`/v1/documents/${id}`, { method: "DELETE", headers: bearer("sub-a") });
     expect(res.status).toBe(403);
     expect((await kit.app.request(`/v1/documents/${id}`, { method: "DELETE" })).status).toBe(401);
-    expect((await kit.app.request(`/v1/documents/${id}`, { method: "DELETE", headers: bearer("sec") })).status).toBe(204);
+    expect((await kit.app.request(`/v1/documents/${id}`, { method: "DELETE", headers: bearer("sec") })).status).toBe(
+      204,
+    );
   });
 
   it("serves reads publicly by default and only with a key when PUBLIC_READ=false", async () => {
@@ -54,7 +56,8 @@ describe("auth", () => {
   it("rate-limits per key with 429 and Retry-After", async () => {
     kit = await makeKit({ config: { CHM_API_KEYS: KEYS, RATE_LIMIT_PER_MINUTE: 3 } });
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await kit.app.request("/v1/vocabularies", { headers: bearer("sub-a") })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await kit.app.request("/v1/vocabularies", { headers: bearer("sub-a") })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const res = await kit.app.request("/v1/vocabularies", { headers: bearer("sub-a") });
     expect(res.status).toBe(429);
@@ -68,7 +71,8 @@ describe("auth", () => {
   it("rate-limits key guessing by client address", async () => {
     kit = await makeKit({ config: { CHM_API_KEYS: KEYS, RATE_LIMIT_PER_MINUTE: 2 } });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await kit.app.request("/v1/vocabularies", { headers: bearer(`guess-${i}`) })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await kit.app.request("/v1/vocabularies", { headers: bearer(`guess-${i}`) })).status);
     expect(statuses).toEqual([401, 401, 429]);
   });
 });

@@ -18,13 +18,17 @@ export function registerClassify(app: ApiApp, deps: ApiDeps): void {
     if (isForm) {
       const form = c.req.valid("form") as z.infer<typeof ClassifyFile>;
       const bytes = await readUpload(form.file, deps.config.MAX_UPLOAD_MB);
-      const doc = await deps.extract(bytes, { ...extractOptionsFromConfig(deps.config), filename: form.file.name || undefined });
+      const doc = await deps.extract(bytes, {
+        ...extractOptionsFromConfig(deps.config),
+        filename: form.file.name || undefined,
+      });
       text = doc.text;
       language = form.language ?? (doc.language !== "und" ? doc.language : undefined);
       if (!text.trim()) throw new AppError("needs_ocr", "No text could be read from the file");
     } else {
       const body = c.req.valid("json") as z.infer<typeof ClassifyText>;
-      if (typeof body.text !== "string") throw new AppError("validation_failed", "Send JSON { text } or a multipart file");
+      if (typeof body.text !== "string")
+        throw new AppError("validation_failed", "Send JSON { text } or a multipart file");
       text = body.text;
       language = body.language;
     }

@@ -7,7 +7,10 @@ afterEach(async () => kit?.cleanup());
 describe("POST /v1/classify", () => {
   it("suggests labels with evidence for JSON text and stores nothing", async () => {
     kit = await makeKit();
-    const res = await postJson(kit.app, "/v1/classify", { text: "Restoring degraded coral reef areas", language: "en" });
+    const res = await postJson(kit.app, "/v1/classify", {
+      text: "Restoring degraded coral reef areas",
+      language: "en",
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.suggestions.map((s: any) => s.id).sort()).toEqual(["GBF-TARGET-02", "GBF-TARGET-03"]);
@@ -33,10 +36,18 @@ describe("POST /v1/classify", () => {
     const big = await postJson(kit.app, "/v1/classify", { text: "reef ".repeat(1000) });
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe("too_large");
-    const xml = await kit.app.request("/v1/classify", { method: "POST", body: "<a/>", headers: { "Content-Type": "application/xml" } });
+    const xml = await kit.app.request("/v1/classify", {
+      method: "POST",
+      body: "<a/>",
+      headers: { "Content-Type": "application/xml" },
+    });
     expect(xml.status).toBe(415);
     expect((await xml.json()).error.code).toBe("unsupported_media_type");
-    const broken = await kit.app.request("/v1/classify", { method: "POST", body: "{nope", headers: { "Content-Type": "application/json" } });
+    const broken = await kit.app.request("/v1/classify", {
+      method: "POST",
+      body: "{nope",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe("bad_request");
   });

@@ -44,7 +44,10 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
     // One extra row tells whether another page exists.
     const docs = await store.documents.list({ limit: q.limit + 1, offset: q.offset, filter });
     const page = docs.slice(0, q.limit);
-    return c.json({ documents: page.map(documentView), nextOffset: docs.length > q.limit ? q.offset + q.limit : null }, 200);
+    return c.json(
+      { documents: page.map(documentView), nextOffset: docs.length > q.limit ? q.offset + q.limit : null },
+      200,
+    );
   });
 
   app.openapi({ ...getRoute, middleware: [read] }, async (c) => {

@@ -5,16 +5,25 @@ import { BearerSecurity, errorResponses, IdParam, json } from "./internal/schema
 import { DocumentDetailSchema, DocumentSchema } from "./internal/views.ts";
 
 export const UploadForm = z.object({
-  file: z.instanceof(File).openapi({ type: "string", format: "binary", description: "PDF, DOCX, HTML, text or Markdown" }),
+  file: z
+    .instanceof(File)
+    .openapi({ type: "string", format: "binary", description: "PDF, DOCX, HTML, text or Markdown" }),
   title: z.string().trim().min(1).max(500).optional(),
   country: z.string().regex(COUNTRY_RE, "lower-case ISO 3166-1 alpha-2").optional().openapi({ example: "fr" }),
   recordType: z.string().regex(RECORD_TYPE_RE).optional().openapi({ example: "nationalReport" }),
   language: z.string().regex(LANGUAGE_RE, "ISO 639-1").optional().openapi({ example: "en" }),
-  sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });
 
 export const UploadAccepted = z
-  .object({ jobId: z.string(), documentId: z.string().nullable(), status: z.enum(["queued", "running", "done", "failed"]) })
+  .object({
+    jobId: z.string(),
+    documentId: z.string().nullable(),
+    status: z.enum(["queued", "running", "done", "failed"]),
+  })
   .openapi("UploadAccepted");
 
 export const uploadRoute = createRoute({
@@ -35,9 +44,17 @@ export const listRoute = createRoute({
   path: "/v1/documents",
   tags: ["documents"],
   summary: "List documents (newest first), filtered like search",
-  request: { query: FilterQuery.extend({ limit: limitParam(20, 100), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
+  request: {
+    query: FilterQuery.extend({
+      limit: limitParam(20, 100),
+      offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    }),
+  },
   responses: {
-    200: json(z.object({ documents: z.array(DocumentSchema), nextOffset: z.number().int().nullable() }), "A page of documents"),
+    200: json(
+      z.object({ documents: z.array(DocumentSchema), nextOffset: z.number().int().nullable() }),
+      "A page of documents",
+    ),
     ...errorResponses(400, 401, 429),
   },
 });
@@ -77,5 +94,8 @@ export const tagsRoute = createRoute({
   summary: "Accept, reject or add labels; records feedback and updates the document's tags",
   security: BearerSecurity,
   request: { params: IdParam, body: { required: true, content: { "application/json": { schema: TagActions } } } },
-  responses: { 200: json(DocumentDetailSchema, "The updated document"), ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
+  responses: {
+    200: json(DocumentDetailSchema, "The updated document"),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 429),
+  },
 });

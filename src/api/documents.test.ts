@@ -37,14 +37,20 @@ describe("documents", () => {
     expect(facet(found, "targets", "GBF-TARGET-03")).toBe(1);
 
     const rejected = await postJson(kit.app, `/v1/documents/${id}/tags`, {
-      actions: [{ labelId: "GBF-TARGET-03", action: "reject" }, { labelId: "GBF-TARGET-02", action: "add" }],
+      actions: [
+        { labelId: "GBF-TARGET-03", action: "reject" },
+        { labelId: "GBF-TARGET-02", action: "add" },
+      ],
     });
     expect(rejected.status).toBe(200);
     const after = await rejected.json();
     expect(after.tags.targets).toEqual(["GBF-TARGET-02"]);
     expect(after.tags.goals).toEqual(["GBF-GOAL-A"]);
     expect(after.feedback.map((f: any) => [f.labelId, f.action])).toEqual(
-      expect.arrayContaining([["GBF-TARGET-03", "reject"], ["GBF-TARGET-02", "add"]]),
+      expect.arrayContaining([
+        ["GBF-TARGET-03", "reject"],
+        ["GBF-TARGET-02", "add"],
+      ]),
     );
     const again = await (await kit.app.request("/v1/search?q=coral+lagoon")).json();
     expect(facet(again, "targets", "GBF-TARGET-03")).toBe(0);
@@ -86,13 +92,22 @@ describe("documents", () => {
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe("too_large");
 
-    const noFile = await kit.app.request("/v1/documents", { method: "POST", body: new URLSearchParams({ title: "x" }) });
+    const noFile = await kit.app.request("/v1/documents", {
+      method: "POST",
+      body: new URLSearchParams({ title: "x" }),
+    });
     expect(noFile.status).toBe(400);
   });
 
   it("surfaces extraction errors on the job", async () => {
     kit = await makeKit();
-    const res = await upload(kit.app, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0, 1, 2, 3]), {}, {}, "broken.pdf");
+    const res = await upload(
+      kit.app,
+      new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0, 1, 2, 3]),
+      {},
+      {},
+      "broken.pdf",
+    );
     const { jobId } = await res.json();
     await kit.worker.runOnce();
     const job = await (await kit.app.request(`/v1/jobs/${jobId}`)).json();
@@ -116,7 +131,10 @@ describe("documents", () => {
     kit = await makeKit();
     const id = await ingest(kit, REEF);
     const res = await postJson(kit.app, `/v1/documents/${id}/tags`, {
-      actions: [{ labelId: "GBF-TARGET-02", action: "add" }, { labelId: "GBF-TARGET-42", action: "accept" }],
+      actions: [
+        { labelId: "GBF-TARGET-02", action: "add" },
+        { labelId: "GBF-TARGET-42", action: "accept" },
+      ],
     });
     expect(res.status).toBe(400);
     const body = await res.json();

@@ -15,9 +15,8 @@ export function registerHealth(app: ApiApp, deps: ApiDeps): void {
     }
     // A classifier still training on first start reports `ready: false` until it is loaded.
     const loading = deps.classifier && "ready" in deps.classifier && deps.classifier.ready === false;
-    const model = deps.classifier && !loading
-      ? { ok: true, classifierVersion: deps.classifier.version }
-      : { ok: false };
+    const model =
+      deps.classifier && !loading ? { ok: true, classifierVersion: deps.classifier.version } : { ok: false };
     const worker = { state: deps.workerState?.() ?? ("unknown" as const) };
     const ok = store.ok && model.ok;
     const body = { status: ok ? ("ready" as const) : ("not_ready" as const), checks: { store, model, worker } };

@@ -1,4 +1,5 @@
 export { createApi } from "./app.ts";
 export { ERROR_STATUS, statusOf } from "./error-status.ts";
+export { type HttpServer, serveApi } from "./serve.ts";
 export { fingerprintOf } from "./internal/auth.ts";
 export type { ApiApp, ApiDeps, ApiEnv, ApiLogger, Principal, Role, WorkerState } from "./types.ts";

@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(async () => kit.cleanup());
 
 const operations = () =>
-  Object.entries(spec.paths).flatMap(([path, ops]: [string, any]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  Object.entries(spec.paths).flatMap(([path, ops]: [string, any]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 
 describe("/openapi.json", () => {
   it("lists every route (snapshot of the path list)", () => {

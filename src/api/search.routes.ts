@@ -83,5 +83,8 @@ export const similarRoute = createRoute({
   tags: ["search"],
   summary: "Documents similar to one document",
   request: { params: IdParam, query: z.object({ limit: limitParam(10, 50) }) },
-  responses: { 200: json(z.object({ hits: z.array(SearchHitSchema) }), "Similar documents"), ...errorResponses(400, 401, 404, 429) },
+  responses: {
+    200: json(z.object({ hits: z.array(SearchHitSchema) }), "Similar documents"),
+    ...errorResponses(400, 401, 404, 429),
+  },
 });

@@ -24,7 +24,10 @@ export const listVocabRoute = createRoute({
   tags: ["vocabularies"],
   summary: "The vocabularies (domains) with their term counts",
   responses: {
-    200: json(z.object({ domains: z.array(z.object({ domain: z.enum(DOMAINS), terms: z.number().int() })) }), "Domains"),
+    200: json(
+      z.object({ domains: z.array(z.object({ domain: z.enum(DOMAINS), terms: z.number().int() })) }),
+      "Domains",
+    ),
     ...errorResponses(401, 429),
   },
 });

@@ -30,7 +30,10 @@ describe("vocabularies and eval", () => {
     expect(none.status).toBe(404);
     expect((await none.json()).error.code).toBe("not_found");
     await mkdir(kit.config.EVAL_DIR, { recursive: true });
-    await writeFile(join(kit.config.EVAL_DIR, "metrics.json"), JSON.stringify({ schemaVersion: 1, metrics: { microF1: 0.5 } }));
+    await writeFile(
+      join(kit.config.EVAL_DIR, "metrics.json"),
+      JSON.stringify({ schemaVersion: 1, metrics: { microF1: 0.5 } }),
+    );
     await writeFile(join(kit.config.EVAL_DIR, "report.html"), "<html></html>");
     const res = await kit.app.request("/v1/eval/latest");
     expect(res.status).toBe(200);

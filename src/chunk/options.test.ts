@@ -8,7 +8,10 @@ describe("chunkOptionsFor", () => {
   });
 
   it("lets CHUNK_SIZE and CHUNK_OVERLAP override the model window", () => {
-    expect(chunkOptionsFor(1000, testConfig({ CHUNK_SIZE: 400, CHUNK_OVERLAP: 50 }))).toEqual({ size: 400, overlap: 50 });
+    expect(chunkOptionsFor(1000, testConfig({ CHUNK_SIZE: 400, CHUNK_OVERLAP: 50 }))).toEqual({
+      size: 400,
+      overlap: 50,
+    });
     expect(chunkOptionsFor(1000, testConfig({ CHUNK_SIZE: 500 }))).toEqual({ size: 500, overlap: 60 });
   });
 

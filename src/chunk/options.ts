@@ -11,10 +11,7 @@ const DEFAULT_OVERLAP_RATIO = 0.12;
  *
  * @example chunkOptionsFor(embedder.maxChars, config) // { size: 1000, overlap: 120 }
  */
-export function chunkOptionsFor(
-  maxChars: number,
-  config: Pick<Config, "CHUNK_SIZE" | "CHUNK_OVERLAP">,
-): ChunkOptions {
+export function chunkOptionsFor(maxChars: number, config: Pick<Config, "CHUNK_SIZE" | "CHUNK_OVERLAP">): ChunkOptions {
   const size = config.CHUNK_SIZE > 0 ? config.CHUNK_SIZE : Math.floor(maxChars);
   const overlap = config.CHUNK_OVERLAP > 0 ? config.CHUNK_OVERLAP : Math.round(size * DEFAULT_OVERLAP_RATIO);
   if (size < 1) throw new AppError("config_invalid", `Chunk size must be positive (got ${size})`);

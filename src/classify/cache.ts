@@ -35,7 +35,8 @@ export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Cl
   const file = join(input.cacheDir, `classifier-${safeModel}-${hash}.json`);
   try {
     const state = JSON.parse(await readFile(file, "utf8")) as ClassifierState;
-    if (state.version === CLASSIFIER_VERSION && state.modelId === input.embedder.modelId) return trainer.fromState(state);
+    if (state.version === CLASSIFIER_VERSION && state.modelId === input.embedder.modelId)
+      return trainer.fromState(state);
   } catch {
     // Missing or unreadable: train below.
   }

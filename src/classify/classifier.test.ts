@@ -5,8 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder } from "../embed/index.ts";
 import { loadVocabulary, type Vocabulary } from "../vocab/index.ts";
 import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
-import { createClassifierTrainer, loadDevSet, loadOrTrainClassifier, type Classifier, type LabelledExample, type SignalName } from "./index.ts";
-import { REPORT_PASSAGES } from "./internal/report-style.fixture.ts";
+import {
+  createClassifierTrainer,
+  loadDevSet,
+  loadOrTrainClassifier,
+  type Classifier,
+  type LabelledExample,
+  type SignalName,
+} from "./index.ts";
+import { REPORT_PASSAGES } from "./report-style.fixture.ts";
 
 // One real USE model and the classifier npm start uses (trained on the whole dev set), loaded from
 // the suite's shared cache that the global setup fills.
@@ -29,7 +36,9 @@ const gbf = (r: Awaited<ReturnType<Classifier["classifyText"]>>) => r.suggestion
 
 describe("classifyText", () => {
   it("scores every GBF goal and target, best first, with model id, version and thresholds", async () => {
-    const r = await classifier.classifyText("The country eradicated invasive alien species such as rats from three islands and controls new introductions at ports.");
+    const r = await classifier.classifyText(
+      "The country eradicated invasive alien species such as rats from three islands and controls new introductions at ports.",
+    );
     const block = gbf(r);
     expect(block).toHaveLength(27);
     expect(block.map((s) => s.score)).toEqual([...block.map((s) => s.score)].sort((a, b) => b - a));
@@ -41,7 +50,9 @@ describe("classifyText", () => {
   });
 
   it("suggests the goal of a suggested target and ranks it below that target", async () => {
-    const r = await classifier.classifyText("Access and benefit-sharing legislation implements the Nagoya Protocol: users of genetic resources need prior informed consent and mutually agreed terms.");
+    const r = await classifier.classifyText(
+      "Access and benefit-sharing legislation implements the Nagoya Protocol: users of genetic resources need prior informed consent and mutually agreed terms.",
+    );
     const block = gbf(r);
     const t13 = block.find((s) => s.id === "GBF-TARGET-13")!;
     const goalC = block.find((s) => s.id === "GBF-GOAL-C")!;
@@ -51,14 +62,19 @@ describe("classifyText", () => {
   });
 
   it("classifies French and Spanish report text on its keywords and translated descriptions", async () => {
-    const fr = await classifier.classifyText("Le réseau national d'aires protégées couvre désormais 17 % du territoire terrestre et 8 % des zones marines.");
+    const fr = await classifier.classifyText(
+      "Le réseau national d'aires protégées couvre désormais 17 % du territoire terrestre et 8 % des zones marines.",
+    );
     expect(gbf(fr)[0]!.id).toBe("GBF-TARGET-03");
-    const es = await classifier.classifyText("Se redujo el uso de plaguicidas y la contaminación por plásticos en las cuencas agrícolas.");
+    const es = await classifier.classifyText(
+      "Se redujo el uso de plaguicidas y la contaminación por plásticos en las cuencas agrícolas.",
+    );
     expect(gbf(es)[0]!.id).toBe("GBF-TARGET-07");
   });
 
   it("points evidence at the sentence that mentions the label, with offsets into the text", async () => {
-    const text = "The ministry published its annual report. A new law created twelve marine protected areas along the coast. Budgets were discussed.";
+    const text =
+      "The ministry published its annual report. A new law created twelve marine protected areas along the coast. Budgets were discussed.";
     const r = await classifier.classifyText(text);
     const t3 = r.suggestions.find((s) => s.id === "GBF-TARGET-03")!;
     expect(t3.evidence.length).toBeGreaterThan(0);
@@ -68,11 +84,15 @@ describe("classifyText", () => {
   });
 
   it("takes an explicitly cited GBF target as strong evidence, but not an Aichi target", async () => {
-    const cited = await classifier.classifyText("Progress towards Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.");
+    const cited = await classifier.classifyText(
+      "Progress towards Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.",
+    );
     const top = gbf(cited)[0]!;
     expect(top).toMatchObject({ id: "GBF-TARGET-18", decision: "suggest" });
     expect(top.evidence[0]!.text).toMatch(/Target 18/);
-    const aichi = await classifier.classifyText("Progress towards Aichi Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.");
+    const aichi = await classifier.classifyText(
+      "Progress towards Aichi Target 18: a study was commissioned in 2023 and a roadmap is due in 2025.",
+    );
     expect(gbf(aichi).find((s) => s.id === "GBF-TARGET-18")!.decision).not.toBe("suggest");
   });
 
@@ -84,7 +104,9 @@ describe("classifyText", () => {
     ];
     const text = parts.join(" ");
     const r = await classifier.classifyText(text);
-    const suggested = gbf(r).filter((s) => s.decision === "suggest").map((s) => s.id);
+    const suggested = gbf(r)
+      .filter((s) => s.decision === "suggest")
+      .map((s) => s.id);
     expect(suggested).toEqual(expect.arrayContaining(["GBF-TARGET-03", "GBF-TARGET-06", "GBF-TARGET-23"]));
     expect(suggested.filter((id) => id.includes("TARGET")).length).toBeLessThanOrEqual(5);
     const e = r.suggestions.find((s) => s.id === "GBF-TARGET-23")!.evidence[0]!;
@@ -95,7 +117,9 @@ describe("classifyText", () => {
   it("ranks a target of report-style passages (not dev-set questions) in the top three, in five languages", async () => {
     let top3 = 0;
     for (const p of REPORT_PASSAGES) {
-      const ids = gbf(await classifier.classifyText(p.text)).slice(0, 3).map((s) => s.id);
+      const ids = gbf(await classifier.classifyText(p.text))
+        .slice(0, 3)
+        .map((s) => s.id);
       if (ids.some((id) => p.labels.includes(id))) top3++;
     }
     expect(top3 / REPORT_PASSAGES.length).toBeGreaterThanOrEqual(0.9);
@@ -103,7 +127,10 @@ describe("classifyText", () => {
 
   it("refuses empty text and text without letters, and survives a 5 MB single line", async () => {
     await expect(classifier.classifyText("   ")).rejects.toMatchObject({ code: "bad_request" });
-    await expect(classifier.classifyText("12345 67 — %%")).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/no letters/) });
+    await expect(classifier.classifyText("12345 67 — %%")).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringMatching(/no letters/),
+    });
     const huge = "protected areas ".repeat(320_000);
     const r = await classifier.classifyText(huge);
     expect(gbf(r)).toHaveLength(27);
@@ -114,7 +141,11 @@ describe("classifyChunks", () => {
   it("aggregates chunks and cites the chunk and page that drove a label", async () => {
     const r = await classifier.classifyChunks([
       { id: "c1", page: 1, text: "Introduction to the national report. The report covers the period 2019 to 2023." },
-      { id: "c2", page: 4, text: "Gender equality: women and girls took part in decisions and the action plan is gender-responsive." },
+      {
+        id: "c2",
+        page: 4,
+        text: "Gender equality: women and girls took part in decisions and the action plan is gender-responsive.",
+      },
       { id: "c3", page: 7, text: "Forest cover and land use were mapped with satellites." },
     ]);
     const t23 = r.suggestions.find((s) => s.id === "GBF-TARGET-23")!;
@@ -141,7 +172,9 @@ describe("loadOrTrainClassifier", () => {
 
   it("rejects training examples with a label the vocabulary does not know", async () => {
     const trainer = createClassifierTrainer({ embedder, vocab, options: { signals: ["tfidf", "keywords"] } });
-    await expect(trainer.train([{ id: "x", text: "some text", labels: ["GBF-TARGET-99"] }])).rejects.toMatchObject({ code: "unknown_label" });
+    await expect(trainer.train([{ id: "x", text: "some text", labels: ["GBF-TARGET-99"] }])).rejects.toMatchObject({
+      code: "unknown_label",
+    });
   });
 });
 
@@ -159,7 +192,9 @@ describe("subjects and SDGs on a long multi-topic report", () => {
     const subjects = r.suggestions.filter((s) => s.space === "subject");
     const suggested = new Set(subjects.filter((s) => s.decision === "suggest").map((s) => s.id));
     expect(suggested.size).toBeGreaterThan(0);
-    expect(subjects.filter((s) => s.decision === "suggest" && vocab.broaderOf(s.id).length === 0).length).toBeLessThanOrEqual(6);
+    expect(
+      subjects.filter((s) => s.decision === "suggest" && vocab.broaderOf(s.id).length === 0).length,
+    ).toBeLessThanOrEqual(6);
     for (const id of suggested) for (const b of vocab.broaderOf(id)) expect(suggested.has(b)).toBe(true);
     expect(r.suggestions.filter((s) => s.space === "sdg" && s.decision === "suggest").length).toBeLessThanOrEqual(3);
   });

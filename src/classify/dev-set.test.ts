@@ -16,8 +16,14 @@ describe("loadDevSet", () => {
     const dir = await mkdtemp(join(tmpdir(), "dev-"));
     try {
       const file = join(dir, "x.jsonl");
-      await writeFile(file, `{"id":"a","text":"t","labels":["GBF-TARGET-01"]}\n{"id":"b","text":"t","labels":["GBF-TARGET-42"]}\n`);
-      await expect(loadDevSet(undefined, { file })).rejects.toMatchObject({ code: "unknown_label", message: expect.stringMatching(/line 2: unknown label GBF-TARGET-42/) });
+      await writeFile(
+        file,
+        `{"id":"a","text":"t","labels":["GBF-TARGET-01"]}\n{"id":"b","text":"t","labels":["GBF-TARGET-42"]}\n`,
+      );
+      await expect(loadDevSet(undefined, { file })).rejects.toMatchObject({
+        code: "unknown_label",
+        message: expect.stringMatching(/line 2: unknown label GBF-TARGET-42/),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

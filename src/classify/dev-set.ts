@@ -35,7 +35,11 @@ export async function loadDevSet(
       throw new AppError("validation_failed", `${file} line ${i + 1}: not valid JSON`);
     }
     const r = lineSchema.safeParse(parsed);
-    if (!r.success) throw new AppError("validation_failed", `${file} line ${i + 1}: ${r.error.issues[0]!.path.join(".")} ${r.error.issues[0]!.message}`);
+    if (!r.success)
+      throw new AppError(
+        "validation_failed",
+        `${file} line ${i + 1}: ${r.error.issues[0]!.path.join(".")} ${r.error.issues[0]!.message}`,
+      );
     const unknown = r.data.labels.find((l) => !vocab.has(l));
     if (unknown) throw new AppError("unknown_label", `${file} line ${i + 1}: unknown label ${unknown}`);
     out.push(r.data);

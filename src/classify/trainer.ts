@@ -39,13 +39,20 @@ export interface ClassifierTrainerWithState extends ClassifierTrainer {
  * const classifier = await trainer.train(await loadDevSet());
  * (await classifier.classifyText("Invasive alien species are eradicated on islands.")).suggestions[0]
  */
-export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocabulary; options?: TrainerOptions }): ClassifierTrainerWithState {
+export function createClassifierTrainer(deps: {
+  embedder: Embedder;
+  vocab: Vocabulary;
+  options?: TrainerOptions;
+}): ClassifierTrainerWithState {
   const { embedder, vocab, options = {} } = deps;
   const signals = options.signals ?? [...SIGNALS];
   const needsVectors = signals.includes("semantic") || signals.includes("examples");
   const memo = memoEmbed(embedder);
-  const embed = async (texts: string[]) => (needsVectors ? memo(texts) : texts.map(() => new Float32Array(embedder.dims)));
-  let partsPromise: Promise<{ parts: ScorerParts; keywords: KeywordTable; vectors: Record<string, Float32Array[]> }> | undefined;
+  const embed = async (texts: string[]) =>
+    needsVectors ? memo(texts) : texts.map(() => new Float32Array(embedder.dims));
+  let partsPromise:
+    | Promise<{ parts: ScorerParts; keywords: KeywordTable; vectors: Record<string, Float32Array[]> }>
+    | undefined;
   const prepare = () =>
     (partsPromise ??= (async () => {
       const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
@@ -53,7 +60,13 @@ export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocab
       const vectors = signals.includes("semantic") ? await embedLabelDescriptions(vocab, keywords, embed) : {};
       return { parts: buildParts(vocab, keywords, vectors), keywords, vectors };
     })());
-  const classifierDeps = (parts: ScorerParts) => ({ parts, vocab, embed, dims: embedder.dims, maxChars: embedder.maxChars });
+  const classifierDeps = (parts: ScorerParts) => ({
+    parts,
+    vocab,
+    embed,
+    dims: embedder.dims,
+    maxChars: embedder.maxChars,
+  });
 
   async function trainState(examples: LabelledExample[]) {
     for (const ex of examples) {
@@ -70,10 +83,18 @@ export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocab
       const key = e.key ?? e.id;
       const { raw } = rawSignals(parts, e.text, vecs[i]!, exampleVectors, signals, key);
       for (const [labelId, f] of featureRows(raw, gbf)) {
-        rows.push({ key, labelId, base: f.base, knn: f.knn, hasKnn: raw.knn?.has(labelId) ?? false, y: e.labels.includes(labelId) ? 1 : 0 });
+        rows.push({
+          key,
+          labelId,
+          base: f.base,
+          knn: f.knn,
+          hasKnn: raw.knn?.has(labelId) ?? false,
+          y: e.labels.includes(labelId) ? 1 : 0,
+        });
       }
     });
-    if (!rows.some((r) => r.y === 1)) throw new AppError("bad_request", "Training needs at least one example labelled with a GBF goal or target.");
+    if (!rows.some((r) => r.y === 1))
+      throw new AppError("bad_request", "Training needs at least one example labelled with a GBF goal or target.");
     const fusionOpts = { useExamples: signals.includes("examples"), l2: options.l2 ?? 1e-3 };
     const fusion = fitFusion(rows, fusionOpts);
     const { global, perLabel } = chooseThresholds(outOfFoldScores(rows, fusionOpts), gbf);
@@ -81,7 +102,9 @@ export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocab
       version: CLASSIFIER_VERSION,
       modelId: embedder.modelId,
       labelVectors: Object.fromEntries(Object.entries(vectors).map(([id, vs]) => [id, vs.map((v) => Array.from(v))])),
-      examples: fusionOpts.useExamples ? exampleVectors.map((e) => ({ key: e.key, labels: e.labels, vector: Array.from(e.vector) })) : [],
+      examples: fusionOpts.useExamples
+        ? exampleVectors.map((e) => ({ key: e.key, labels: e.labels, vector: Array.from(e.vector) }))
+        : [],
       fusion,
       thresholds: perLabel,
       globalThreshold: global,
@@ -95,7 +118,9 @@ export function createClassifierTrainer(deps: { embedder: Embedder; vocab: Vocab
     train: async (examples) => (await trainState(examples)).classifier,
     async fromState(state) {
       const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
-      const vectors = Object.fromEntries(Object.entries(state.labelVectors).map(([id, vs]) => [id, vs.map((v) => Float32Array.from(v))]));
+      const vectors = Object.fromEntries(
+        Object.entries(state.labelVectors).map(([id, vs]) => [id, vs.map((v) => Float32Array.from(v))]),
+      );
       return createClassifier(state, classifierDeps(buildParts(vocab, keywords, vectors)));
     },
     keywords: async () => (await prepare()).keywords,

@@ -21,7 +21,10 @@ export interface ClassifyFileDeps {
  * const { result } = await classifyFile({ classifier, extract, chunk }, "report.pdf");
  * result.suggestions[0].evidence[0].page // 4
  */
-export async function classifyFile(deps: ClassifyFileDeps, file: string): Promise<{ name: string; result: ClassificationResult }> {
+export async function classifyFile(
+  deps: ClassifyFileDeps,
+  file: string,
+): Promise<{ name: string; result: ClassificationResult }> {
   const name = basename(file);
   const doc = await deps.extract(new Uint8Array(await readFile(file)), name);
   const chunks = (await deps.chunk(doc)).map((c) => ({ ...c, id: `${name}:${c.index}` }));

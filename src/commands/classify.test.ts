@@ -36,24 +36,34 @@ describe("classify --in --out", () => {
   it("writes one result per good line and one error line per bad line, and succeeds", async () => {
     const input = join(dir, "in.jsonl");
     const output = join(dir, "out.jsonl");
-    await writeFile(input, [
-      JSON.stringify({ id: "ok1", text: "Invasive alien species were eradicated from islands." }),
-      "{not json",
-      JSON.stringify({ id: "empty", text: "  " }),
-      JSON.stringify({ id: "digits", text: "2023 — 45 %" }),
-      JSON.stringify({ id: "big", text: "áreas protegidas ".repeat(320_000) }),
-      JSON.stringify({ id: "ok2", text: "Les aires protégées couvrent 30 % du territoire.", language: "fr" }),
-    ].join("\n"));
+    await writeFile(
+      input,
+      [
+        JSON.stringify({ id: "ok1", text: "Invasive alien species were eradicated from islands." }),
+        "{not json",
+        JSON.stringify({ id: "empty", text: "  " }),
+        JSON.stringify({ id: "digits", text: "2023 — 45 %" }),
+        JSON.stringify({ id: "big", text: "áreas protegidas ".repeat(320_000) }),
+        JSON.stringify({ id: "ok2", text: "Les aires protégées couvrent 30 % du territoire.", language: "fr" }),
+      ].join("\n"),
+    );
     const t = io();
     expect(await runClassify({ classifier }, { in: input, out: output }, t.io)).toBe(0);
-    const lines = (await readFile(output, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await readFile(output, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
     expect(lines[0].id).toBe("ok1");
     expect(lines[0].suggestions.filter((s: { space: string }) => s.space === "gbf")).toHaveLength(27);
     expect(lines[0].suggestions[0]).toMatchObject({ id: "GBF-TARGET-06", decision: "suggest" });
     expect(lines[1]).toEqual({ line: 2, error: { code: "bad_request", message: "Line is not valid JSON." } });
     expect(lines[2]).toMatchObject({ id: "empty", line: 3, error: { code: "bad_request" } });
-    expect(lines[3]).toMatchObject({ id: "digits", line: 4, error: { code: "bad_request", message: expect.stringMatching(/no letters/) } });
+    expect(lines[3]).toMatchObject({
+      id: "digits",
+      line: 4,
+      error: { code: "bad_request", message: expect.stringMatching(/no letters/) },
+    });
     expect(lines[4].suggestions[0].id).toBe("GBF-TARGET-03");
     expect(lines[5].suggestions[0].id).toBe("GBF-TARGET-03");
   });
@@ -71,7 +81,8 @@ describe("classify --in --out", () => {
 
 describe("classify <file>", () => {
   const config = testConfig();
-  const extract = (bytes: Uint8Array, filename: string) => extractDocument(bytes, { ...extractOptionsFromConfig(config), filename });
+  const extract = (bytes: Uint8Array, filename: string) =>
+    extractDocument(bytes, { ...extractOptionsFromConfig(config), filename });
   const chunk = (doc: ChunkableDocument) => chunkDocument(doc, chunkOptionsFor(maxChars, config));
 
   it("extracts, chunks and classifies one document", async () => {
@@ -92,7 +103,10 @@ describe("classify <file>", () => {
     expect(await runClassify({ classifier, extract, chunk }, { file }, t.io)).toBe(0);
     const t6 = JSON.parse(t.out[0]!).suggestions.find((s: { id: string }) => s.id === "GBF-TARGET-06");
     expect(t6.decision).not.toBe("none");
-    expect(t6.evidence[0]).toMatchObject({ page: 4, chunkId: expect.stringMatching(/^gbf-section-1-multipage\.pdf:\d+$/) });
+    expect(t6.evidence[0]).toMatchObject({
+      page: 4,
+      chunkId: expect.stringMatching(/^gbf-section-1-multipage\.pdf:\d+$/),
+    });
   });
 
   it("writes an error line and fails for a file it cannot read", async () => {

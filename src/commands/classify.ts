@@ -30,7 +30,13 @@ const MAX_LINE_CHARS = 20_000_000;
 export function resultLine(id: string | undefined, r: ClassificationResult): Record<string, unknown> {
   return {
     ...(id !== undefined ? { id } : {}),
-    suggestions: r.suggestions.map((s) => ({ id: s.id, space: s.space, score: s.score, decision: s.decision, evidence: s.evidence })),
+    suggestions: r.suggestions.map((s) => ({
+      id: s.id,
+      space: s.space,
+      score: s.score,
+      decision: s.decision,
+      evidence: s.evidence,
+    })),
     modelId: r.modelId,
     classifierVersion: r.classifierVersion,
   };
@@ -41,17 +47,23 @@ function errorLine(line: number, err: unknown, id?: string): Record<string, unkn
   return { ...(id !== undefined ? { id } : {}), line, error: { code: e.code, message: e.message } };
 }
 
-async function classifyLine(classifier: Classifier, raw: string, n: number): Promise<{ ok: boolean; value: Record<string, unknown> }> {
+async function classifyLine(
+  classifier: Classifier,
+  raw: string,
+  n: number,
+): Promise<{ ok: boolean; value: Record<string, unknown> }> {
   let id: string | undefined;
   try {
-    if (raw.length > MAX_LINE_CHARS) throw new AppError("too_large", `Line is ${raw.length} characters; the limit is ${MAX_LINE_CHARS}.`);
+    if (raw.length > MAX_LINE_CHARS)
+      throw new AppError("too_large", `Line is ${raw.length} characters; the limit is ${MAX_LINE_CHARS}.`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
       throw new AppError("bad_request", "Line is not valid JSON.");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new AppError("bad_request", 'Line must be a JSON object like {"id": "...", "text": "..."}.');
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new AppError("bad_request", 'Line must be a JSON object like {"id": "...", "text": "..."}.');
     const rec = parsed as { id?: unknown; text?: unknown; language?: unknown };
     if (rec.id !== undefined) id = String(rec.id);
     if (typeof rec.text !== "string") throw new AppError("bad_request", 'Line has no "text" string.');
@@ -107,7 +119,12 @@ export async function runClassify(deps: ClassifyDeps, args: ClassifyArgs, io: Co
   }
 }
 
-async function classifyOneFile(deps: ClassifyDeps, file: string, write: (o: Record<string, unknown>) => Promise<void>, io: CommandIo): Promise<number> {
+async function classifyOneFile(
+  deps: ClassifyDeps,
+  file: string,
+  write: (o: Record<string, unknown>) => Promise<void>,
+  io: CommandIo,
+): Promise<number> {
   const { classifier, extract, chunk } = deps;
   if (!extract || !chunk) throw new AppError("bad_request", "Classifying a file needs the extract and chunk stages.");
   try {

@@ -12,19 +12,29 @@ const JOB_STATES: JobState[] = ["queued", "running", "done", "failed"];
  * `chm-lens doctor`: what this installation runs on — embedding backend and model, OCR languages,
  * store location and counts, models on disk. Exit code 1 when something configured is missing.
  */
-export async function runDoctor(services: Pick<Services, "config" | "embedder" | "store">, _args: object, io: CommandIo): Promise<number> {
+export async function runDoctor(
+  services: Pick<Services, "config" | "embedder" | "store">,
+  _args: object,
+  io: CommandIo,
+): Promise<number> {
   const { config, embedder, store } = services;
   const problems: string[] = [];
   io.out("Embedding");
   io.out(`  backend      ${config.EMBED_BACKEND}`);
-  io.out(`  model        ${embedder.modelId} (${embedder.dims} dims, ${embedder.maxChars} chars/chunk, ${embedder.multilingual ? "multilingual" : "English only"})`);
+  io.out(
+    `  model        ${embedder.modelId} (${embedder.dims} dims, ${embedder.maxChars} chars/chunk, ${embedder.multilingual ? "multilingual" : "English only"})`,
+  );
 
-  const wanted = config.OCR_LANGS.split("+").map((l) => l.trim()).filter(Boolean);
+  const wanted = config.OCR_LANGS.split("+")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const available = wanted.filter(ocrLanguageInstalled);
   const missing = wanted.filter((l) => !available.includes(l));
   io.out("OCR");
   io.out(`  enabled      ${config.OCR_ENABLED ? "yes" : "no"}`);
-  io.out(`  languages    ${available.join(", ") || "(none)"}${missing.length ? `  — missing: ${missing.join(", ")}` : ""}`);
+  io.out(
+    `  languages    ${available.join(", ") || "(none)"}${missing.length ? `  — missing: ${missing.join(", ")}` : ""}`,
+  );
   if (config.OCR_ENABLED && missing.length) problems.push(`OCR language data missing for ${missing.join(", ")}`);
 
   io.out("Store");
@@ -39,7 +49,9 @@ export async function runDoctor(services: Pick<Services, "config" | "embedder" |
     problems.push(`store unreadable: ${(e as Error).message}`);
   }
   io.out("Classifier");
-  const cached = (await readdir(join(config.DATA_DIR, CLASSIFIER_CACHE_DIR)).catch(() => [])).filter((f) => f.endsWith(".json"));
+  const cached = (await readdir(join(config.DATA_DIR, CLASSIFIER_CACHE_DIR)).catch(() => [])).filter((f) =>
+    f.endsWith(".json"),
+  );
   io.out(`  cache        ${cached.length ? cached.join(", ") : "(none: trained on the next server start or ingest)"}`);
 
   io.out("Models");
@@ -76,7 +88,8 @@ async function findModels(root: string, prefix = "", depth = 0): Promise<string[
   if (depth >= 3) return [];
   const found: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory() && !e.name.startsWith(".")) found.push(...(await findModels(root, prefix ? `${prefix}/${e.name}` : e.name, depth + 1)));
+    if (e.isDirectory() && !e.name.startsWith("."))
+      found.push(...(await findModels(root, prefix ? `${prefix}/${e.name}` : e.name, depth + 1)));
   }
   return found;
 }

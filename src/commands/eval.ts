@@ -59,15 +59,18 @@ export interface EvalArgs {
  */
 export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Promise<number> {
   try {
-    const labelSpace = args.space === "gbf-targets"
-      ? deps.vocab.terms("gbf-targets").map((t) => t.identifier)
-      : gbfLabelSpace(deps.vocab);
+    const labelSpace =
+      args.space === "gbf-targets"
+        ? deps.vocab.terms("gbf-targets").map((t) => t.identifier)
+        : gbfLabelSpace(deps.vocab);
     let records: EvalRecord[];
     let skippedLines: DatasetProblem[] = [];
     let mode: EvalMeta["mode"];
     if (args.dataset !== undefined) {
       const text = await readFile(args.dataset, "utf8").catch((cause) => {
-        throw new AppError("bad_request", `Cannot read dataset ${args.dataset}: ${(cause as Error).message}`, { cause });
+        throw new AppError("bad_request", `Cannot read dataset ${args.dataset}: ${(cause as Error).message}`, {
+          cause,
+        });
       });
       const parsed = parseDatasetJsonl(text, (id) => deps.vocab.has(id));
       skippedLines = parsed.problems;
@@ -103,7 +106,8 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
 
     io.out(formatSummary(metrics, meta));
     io.out(`\nwrote ${written.metricsPath} and ${written.reportPath}`);
-    if (skippedLines.length > 0) io.err(`${skippedLines.length} dataset line(s) skipped (listed above and in the report).`);
+    if (skippedLines.length > 0)
+      io.err(`${skippedLines.length} dataset line(s) skipped (listed above and in the report).`);
     return 0;
   } catch (err) {
     const e = toAppError(err);
@@ -143,13 +147,18 @@ function buildMeta(
   const first = records[0]?.result;
   const perFold = new Map<number, Record<string, number>>();
   for (const r of records) if (r.fold !== undefined && !perFold.has(r.fold)) perFold.set(r.fold, r.result.thresholds);
-  const thresholds = mode === "held-out"
-    ? [{ scope: "all", values: first?.thresholds ?? {} }]
-    : [...perFold.entries()].sort(([a], [b]) => a - b).map(([fold, values]) => ({ scope: `fold ${fold + 1}`, values }));
-  const labelTitles = Object.fromEntries(labelSpace.map((id) => {
-    const term = deps.vocab.get(id);
-    return [id, term?.shortTitle.en ?? term?.title.en ?? id];
-  }));
+  const thresholds =
+    mode === "held-out"
+      ? [{ scope: "all", values: first?.thresholds ?? {} }]
+      : [...perFold.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([fold, values]) => ({ scope: `fold ${fold + 1}`, values }));
+  const labelTitles = Object.fromEntries(
+    labelSpace.map((id) => {
+      const term = deps.vocab.get(id);
+      return [id, term?.shortTitle.en ?? term?.title.en ?? id];
+    }),
+  );
   return {
     dataset: args.dataset !== undefined ? basename(args.dataset) : (deps.devSetName ?? "development set"),
     mode,

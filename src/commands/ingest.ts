@@ -36,7 +36,10 @@ export async function runIngest(services: IngestServices, args: IngestArgs, io: 
   for (const file of files) {
     const size = (await stat(file)).size;
     if (size > maxBytes) {
-      results.push({ file, error: { code: "too_large", message: `${size} bytes is over MAX_UPLOAD_MB (${config.MAX_UPLOAD_MB})` } });
+      results.push({
+        file,
+        error: { code: "too_large", message: `${size} bytes is over MAX_UPLOAD_MB (${config.MAX_UPLOAD_MB})` },
+      });
       continue;
     }
     const bytes = new Uint8Array(await readFile(file));
@@ -112,12 +115,16 @@ async function docStats(services: IngestServices, results: FileResult[]) {
   return new Map(docs.map((d) => [d.id, d]));
 }
 
-function summaryTable(results: FileResult[], docs: Map<string, { pageCount: number; chunkCount: number; language: string }>) {
+function summaryTable(
+  results: FileResult[],
+  docs: Map<string, { pageCount: number; chunkCount: number; language: string }>,
+) {
   const rows = results.map((r) => {
     const file = relative(process.cwd(), r.file) || r.file;
     if (r.error) return [file, "failed", "", "", "", `${r.error.code}: ${r.error.message}`];
     const job = r.job!;
-    if (job.state !== "done") return [file, job.state, "", "", "", job.errorCode ? `${job.errorCode}: ${job.errorMessage ?? ""}` : ""];
+    if (job.state !== "done")
+      return [file, job.state, "", "", "", job.errorCode ? `${job.errorCode}: ${job.errorMessage ?? ""}` : ""];
     const doc = docs.get(job.documentId ?? "");
     return [file, "ok", String(doc?.pageCount ?? ""), String(doc?.chunkCount ?? ""), doc?.language ?? "", ""];
   });

@@ -44,7 +44,9 @@ describe("pullModel against a local fake hub", () => {
   let hub: Awaited<ReturnType<typeof startHub>>;
   let modelsDir: string;
   const content = { "config.json": '{"model_type":"bert"}', "tokenizer.json": "{}", "onnx/model.onnx": "weights" };
-  const manifest = (pins: Record<string, string | null>): ModelManifest => ({ "acme/e5-fake": { revision: REV, files: pins } });
+  const manifest = (pins: Record<string, string | null>): ModelManifest => ({
+    "acme/e5-fake": { revision: REV, files: pins },
+  });
 
   beforeAll(async () => {
     for (const [name, body] of Object.entries(content)) files.set(`/acme/e5-fake/resolve/${REV}/${name}`, body);
@@ -69,8 +71,13 @@ describe("pullModel against a local fake hub", () => {
   });
 
   it("rejects a checksum mismatch and leaves nothing behind", async () => {
-    const pins = { ...Object.fromEntries(Object.keys(content).map((f) => [f, null])), "onnx/model.onnx": sha256("other") };
-    const error = await failure(pullModel({ modelId: "acme/e5-fake", modelsDir, endpoint: hub.url, manifest: manifest(pins) }));
+    const pins = {
+      ...Object.fromEntries(Object.keys(content).map((f) => [f, null])),
+      "onnx/model.onnx": sha256("other"),
+    };
+    const error = await failure(
+      pullModel({ modelId: "acme/e5-fake", modelsDir, endpoint: hub.url, manifest: manifest(pins) }),
+    );
     expect(error.code).toBe("model_unavailable");
     expect(error.message).toContain("Checksum mismatch");
     expect(await readdir(modelsDir)).toEqual([]);
@@ -78,7 +85,9 @@ describe("pullModel against a local fake hub", () => {
 
   it("fails cleanly when a required file is missing upstream", async () => {
     const pins = { "config.json": null, "vocab.txt": null };
-    const error = await failure(pullModel({ modelId: "acme/e5-fake", modelsDir, endpoint: hub.url, manifest: manifest(pins) }));
+    const error = await failure(
+      pullModel({ modelId: "acme/e5-fake", modelsDir, endpoint: hub.url, manifest: manifest(pins) }),
+    );
     expect(error.code).toBe("model_unavailable");
     expect(error.message).toContain("vocab.txt");
     expect(await readdir(modelsDir)).toEqual([]);
@@ -101,17 +110,29 @@ describe("pullModel against a local fake hub", () => {
         progress: { finish: (file, _sha, pinned) => seen.push(`${file}:${pinned}`) },
       });
       // No special_tokens_map.json and no quantized weights upstream: both are skipped.
-      expect(result.files.map((f) => f.path)).toEqual(["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"]);
+      expect(result.files.map((f) => f.path)).toEqual([
+        "config.json",
+        "tokenizer.json",
+        "tokenizer_config.json",
+        "onnx/model.onnx",
+      ]);
       expect(seen).toContain("onnx/model.onnx:false");
       expect(hub.hits).toContain(`/acme/tiny-e5/resolve/${REV}/onnx/model_quantized.onnx`);
 
-      const embedder = await createEmbedder({ backend: "transformers", modelsDir, model: "acme/tiny-e5", batchSize: 8 });
+      const embedder = await createEmbedder({
+        backend: "transformers",
+        modelsDir,
+        model: "acme/tiny-e5",
+        batchSize: 8,
+      });
       expect(embedder.modelId).toBe(`acme/tiny-e5:fp32@${REV}`);
       expect(embedder.dims).toBe(32);
       await embedder.close?.();
 
       await writeFile(join(modelsDir, "acme/tiny-e5/tokenizer_config.json"), "{}");
-      const error = await failure(createEmbedder({ backend: "transformers", modelsDir, model: "acme/tiny-e5", batchSize: 8 }));
+      const error = await failure(
+        createEmbedder({ backend: "transformers", modelsDir, model: "acme/tiny-e5", batchSize: 8 }),
+      );
       expect(error.code).toBe("model_unavailable");
       expect(error.message).toContain("tokenizer_config.json");
     } finally {

@@ -74,9 +74,12 @@ describe("transformers embedder on the generated tiny model", () => {
   });
 
   it("reports a missing model folder as model_unavailable with the pull command", async () => {
-    const error = await createEmbedder({ backend: "transformers", modelsDir, model: "no/such-model", batchSize: 4 }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createEmbedder({
+      backend: "transformers",
+      modelsDir,
+      model: "no/such-model",
+      batchSize: 4,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("model_unavailable");
     expect((error as AppError).message).toContain("npm run models:pull -- no/such-model");

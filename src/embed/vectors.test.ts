@@ -31,7 +31,11 @@ describe("model profiles", () => {
       multilingual: true,
     });
     expect(modelProfile("Xenova/LaBSE").multilingual).toBe(true);
-    expect(modelProfile("Xenova/all-MiniLM-L6-v2")).toEqual({ queryPrefix: "", passagePrefix: "", multilingual: false });
+    expect(modelProfile("Xenova/all-MiniLM-L6-v2")).toEqual({
+      queryPrefix: "",
+      passagePrefix: "",
+      multilingual: false,
+    });
   });
 
   it("sizes chunks from the model window", () => {

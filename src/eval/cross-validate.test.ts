@@ -5,7 +5,13 @@ import { crossValidate, groupedKFold } from "./cross-validate.ts";
 // 12 questions × 3 translations sharing a key, plus 4 examples without a key.
 const examples: LabelledExample[] = [
   ...Array.from({ length: 12 }, (_, q) =>
-    ["en", "fr", "es"].map((language) => ({ id: `q${q}-${language}`, text: `q${q} ${language}`, labels: [`L${q % 3}`], language, key: `q${q}` })),
+    ["en", "fr", "es"].map((language) => ({
+      id: `q${q}-${language}`,
+      text: `q${q} ${language}`,
+      labels: [`L${q % 3}`],
+      language,
+      key: `q${q}`,
+    })),
   ).flat(),
   ...Array.from({ length: 4 }, (_, i) => ({ id: `solo${i}`, text: `solo ${i}`, labels: ["L0"] })),
 ];
@@ -69,7 +75,9 @@ describe("crossValidate", () => {
               thresholds: {},
             };
           },
-          classifyChunks: async () => { throw new Error("unused"); },
+          classifyChunks: async () => {
+            throw new Error("unused");
+          },
         };
         return classifier;
       },

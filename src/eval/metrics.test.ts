@@ -111,10 +111,9 @@ describe("computeMetrics on a hand-checked dataset", () => {
   });
 
   it("macro-F1 counts a label that is suggested but never gold as F1 0", () => {
-    const extra = computeMetrics(
-      [...records, rec("e6", ["B"], "en", s("B", 0.9, "suggest"), s("D", 0.7, "suggest"))],
-      { labelSpace: [...SPACE, "D"] },
-    );
+    const extra = computeMetrics([...records, rec("e6", ["B"], "en", s("B", 0.9, "suggest"), s("D", 0.7, "suggest"))], {
+      labelSpace: [...SPACE, "D"],
+    });
     // suggest mode gains B tp (B stays F1 1) and D fp: macro over A, B, C, D = (1/2 + 1 + 2/3 + 0) / 4
     expect(extra.summary.macroF1.suggest).toBeCloseTo((0.5 + 1 + 2 / 3 + 0) / 4);
   });
@@ -141,7 +140,9 @@ describe("implied labels (a gold target's goal)", () => {
   });
 
   it("still scores a goal that is itself gold", () => {
-    const g = computeMetrics([{ ...rec("i2", ["G"], "en", s("G", 0.9, "suggest")), implied: ["G"] }], { labelSpace: space });
+    const g = computeMetrics([{ ...rec("i2", ["G"], "en", s("G", 0.9, "suggest")), implied: ["G"] }], {
+      labelSpace: space,
+    });
     expect(g.summary.precisionAt1).toBe(1);
   });
 });

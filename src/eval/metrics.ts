@@ -54,7 +54,8 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
     for (const mode of MODES) addExample(perLabelCounts[mode], predicted[mode], gold);
     for (const g of gold) support.set(g, (support.get(g) ?? 0) + 1);
     const scores = new Map(ranked.map((s) => [s.id, s.score]));
-    for (const id of opts.labelSpace) if (!implied.has(id)) pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
+    for (const id of opts.labelSpace)
+      if (!implied.has(id)) pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
     examples.push({
       id: record.example.id,
       language: record.example.language,
@@ -90,13 +91,27 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       microF1: byMode((m) => micro[m].f1),
       microPrecision: byMode((m) => micro[m].precision),
       microRecall: byMode((m) => micro[m].recall),
-      macroF1: byMode((m) => ratio(macroLabels(m).reduce((a, l) => a + l[m].f1, 0), macroLabels(m).length)),
-      coverage: byMode((m) => ratio(examples.filter((e) => (m === "suggest" ? e.suggested.length : e.suggested.length + e.reviewed.length) > 0).length, items.length)),
+      macroF1: byMode((m) =>
+        ratio(
+          macroLabels(m).reduce((a, l) => a + l[m].f1, 0),
+          macroLabels(m).length,
+        ),
+      ),
+      coverage: byMode((m) =>
+        ratio(
+          examples.filter((e) => (m === "suggest" ? e.suggested.length : e.suggested.length + e.reviewed.length) > 0)
+            .length,
+          items.length,
+        ),
+      ),
       brier: calibration.brier,
       ece: calibration.ece,
     },
     perLabel,
-    confusion: confusionMatrix(items.map((it) => ({ gold: [...it.gold], top: it.ranked[0]?.id })), opts.labelSpace),
+    confusion: confusionMatrix(
+      items.map((it) => ({ gold: [...it.gold], top: it.ranked[0]?.id })),
+      opts.labelSpace,
+    ),
     calibration,
     perLanguage: perLanguage(items),
     worstErrors: worstErrors(items, opts.worstLimit ?? 15),
@@ -106,7 +121,11 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
 }
 
 function rankingSummary(items: RankedRecord[]) {
-  const mean = (f: (it: RankedRecord) => number) => ratio(items.reduce((a, it) => a + f(it), 0), items.length);
+  const mean = (f: (it: RankedRecord) => number) =>
+    ratio(
+      items.reduce((a, it) => a + f(it), 0),
+      items.length,
+    );
   return {
     precisionAt1: mean((it) => hitAt1(it.ranked, it.gold)),
     recallAt3: mean((it) => recallAtK(it.ranked, it.gold, 3)),

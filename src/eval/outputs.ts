@@ -11,7 +11,11 @@ export const REPORT_FILE = "report.html";
  * beside its target and renamed over it, so a reader (the API's latest-eval route) never sees
  * half a file.
  */
-export async function writeEvalOutputs(dir: string, file: EvalReportFile, html: string): Promise<{ metricsPath: string; reportPath: string }> {
+export async function writeEvalOutputs(
+  dir: string,
+  file: EvalReportFile,
+  html: string,
+): Promise<{ metricsPath: string; reportPath: string }> {
   await mkdir(dir, { recursive: true });
   const metricsPath = join(dir, METRICS_FILE);
   const reportPath = join(dir, REPORT_FILE);

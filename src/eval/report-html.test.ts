@@ -9,16 +9,35 @@ const evil = `Protected areas <script>alert("x")</script> & "quotes" cover 30% o
 
 function s(id: string, score: number, decision: Suggestion["decision"], evidence = ""): Suggestion {
   const start = evil.indexOf(evidence);
-  return { id, space: "gbf", score, decision, evidence: evidence ? [{ start, end: start + evidence.length, text: evidence, signal: "semantic" }] : [] };
+  return {
+    id,
+    space: "gbf",
+    score,
+    decision,
+    evidence: evidence ? [{ start, end: start + evidence.length, text: evidence, signal: "semantic" }] : [],
+  };
 }
 const records: EvalRecord[] = [
   {
     example: { id: "doc-<1>", text: evil, labels: ["GBF-TARGET-03"], language: "en" },
-    result: { suggestions: [s("GBF-TARGET-01", 0.9, "suggest", "<script>alert"), s("GBF-TARGET-03", 0.4, "review", "30% of land")], modelId: "m", classifierVersion: "v", thresholds: { suggest: 0.6 } },
+    result: {
+      suggestions: [
+        s("GBF-TARGET-01", 0.9, "suggest", "<script>alert"),
+        s("GBF-TARGET-03", 0.4, "review", "30% of land"),
+      ],
+      modelId: "m",
+      classifierVersion: "v",
+      thresholds: { suggest: 0.6 },
+    },
   },
   {
     example: { id: "d2", text: "Spatial planning for all areas", labels: ["GBF-TARGET-01"], language: "fr" },
-    result: { suggestions: [s("GBF-TARGET-01", 0.8, "suggest")], modelId: "m", classifierVersion: "v", thresholds: { suggest: 0.6 } },
+    result: {
+      suggestions: [s("GBF-TARGET-01", 0.8, "suggest")],
+      modelId: "m",
+      classifierVersion: "v",
+      thresholds: { suggest: 0.6 },
+    },
   },
 ];
 const meta: EvalMeta = {
@@ -37,7 +56,7 @@ const html = renderReport(metrics, meta);
 describe("renderReport", () => {
   it("draws the three charts as inline SVG with titles", () => {
     expect(html.match(/<svg /g)).toHaveLength(3);
-    expect(html).toContain("<title id=\"bars-t\">Precision, recall and F1 per label</title>");
+    expect(html).toContain('<title id="bars-t">Precision, recall and F1 per label</title>');
     expect(html).toContain("Confusion: gold label by top-1 predicted label");
     expect(html).toContain("Reliability curve");
   });
@@ -65,7 +84,8 @@ describe("renderReport", () => {
     expect(html).toMatch(/^<!doctype html><html lang="en">/);
     expect(html).toContain("<title>chm-lens eval — tiny &lt;dataset&gt;.jsonl");
     expect(html).toContain('name="viewport"');
-    for (const h of ["Summary", "Per label", "Per language", "Worst errors", "Run"]) expect(html).toContain(`>${h}</h2>`);
+    for (const h of ["Summary", "Per label", "Per language", "Worst errors", "Run"])
+      expect(html).toContain(`>${h}</h2>`);
     expect(html).toContain('<th scope="col">Language</th>');
   });
 

@@ -18,7 +18,8 @@ export { REPORT_CSS };
  * `REPORT_CSS` to embed the same report in the web UI. All document text is escaped.
  */
 export function renderReportBody(metrics: EvalMetrics, meta: EvalMeta): string {
-  return `<div class="chm-eval"><header><h1>chm-lens classification eval</h1>` +
+  return (
+    `<div class="chm-eval"><header><h1>chm-lens classification eval</h1>` +
     `<p class="sub">${esc(meta.dataset)} · ${esc(meta.mode)} · ${esc(meta.createdAt)}</p>` +
     (meta.goldPolicy ? `<p class="sub">${esc(meta.goldPolicy)}</p>` : "") +
     `</header>` +
@@ -28,7 +29,8 @@ export function renderReportBody(metrics: EvalMetrics, meta: EvalMeta): string {
     languageSection(metrics) +
     errorsSection(metrics, meta) +
     metaSection(meta) +
-    `</div>`;
+    `</div>`
+  );
 }
 
 /**
@@ -36,9 +38,11 @@ export function renderReportBody(metrics: EvalMetrics, meta: EvalMeta): string {
  * opened from disk and at phone width.
  */
 export function renderReport(metrics: EvalMetrics, meta: EvalMeta): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>chm-lens eval — ${esc(meta.dataset)} — ${esc(meta.createdAt)}</title>` +
     `<style>body{margin:0;background:#fff}${REPORT_CSS}</style></head>` +
-    `<body><main>${renderReportBody(metrics, meta)}</main></body></html>\n`;
+    `<body><main>${renderReportBody(metrics, meta)}</main></body></html>\n`
+  );
 }

@@ -15,7 +15,10 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
     `micro-F1 suggest ${p(s.microF1.suggest)}  suggest+review ${p(s.microF1.suggestReview)}  macro-F1 ${p(s.macroF1.suggest)}  Brier ${s.brier.toFixed(3)}  ECE ${s.ece.toFixed(3)}`,
     "",
     "language      n    P@1    R@3  micro-F1",
-    ...m.perLanguage.map((r) => `${r.language.padEnd(8)} ${String(r.n).padStart(6)} ${p(r.precisionAt1)} ${p(r.recallAt3)}    ${p(r.microF1)}`),
+    ...m.perLanguage.map(
+      (r) =>
+        `${r.language.padEnd(8)} ${String(r.n).padStart(6)} ${p(r.precisionAt1)} ${p(r.recallAt3)}    ${p(r.microF1)}`,
+    ),
   ];
   const weakest = m.perLabel
     .filter((l) => l.support > 0)
@@ -23,10 +26,15 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
     .slice(0, worstLabels);
   if (weakest.length > 0) {
     lines.push("", "weakest labels (suggest F1, support):");
-    for (const l of weakest) lines.push(`  ${shortLabel(l.id).padEnd(7)} F1 ${p(l.suggest.f1)}  P ${p(l.suggest.precision)}  R ${p(l.suggest.recall)}  n=${l.support}`);
+    for (const l of weakest)
+      lines.push(
+        `  ${shortLabel(l.id).padEnd(7)} F1 ${p(l.suggest.f1)}  P ${p(l.suggest.precision)}  R ${p(l.suggest.recall)}  n=${l.support}`,
+      );
   }
   // Labels with no gold examples can only be wrong; list them apart so they do not crowd out the above.
-  const neverGold = m.perLabel.filter((l) => l.support === 0 && l.suggest.fp > 0).sort((a, b) => b.suggest.fp - a.suggest.fp);
+  const neverGold = m.perLabel
+    .filter((l) => l.support === 0 && l.suggest.fp > 0)
+    .sort((a, b) => b.suggest.fp - a.suggest.fp);
   if (neverGold.length > 0) {
     lines.push(`suggested but never gold: ${neverGold.map((l) => `${shortLabel(l.id)} ×${l.suggest.fp}`).join(", ")}`);
   }

@@ -70,7 +70,11 @@ describe("sniffMediaType", () => {
   it("recognises HTML fragments and XHTML by their markup", async () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     expect(await sniffMediaType(enc("  <p>Seagrass</p>"))).toBe("text/html");
-    expect(await sniffMediaType(enc('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>'))).toBe("text/html");
+    expect(
+      await sniffMediaType(
+        enc('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>'),
+      ),
+    ).toBe("text/html");
     expect(await sniffMediaType(enc("a < b and <p> is a tag"))).toBe("text/plain");
   });
 });

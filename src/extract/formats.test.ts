@@ -22,7 +22,17 @@ describe("DOCX, HTML and text extraction", () => {
     expect(doc.title).toBe("Bringing back the Marsh River wetlands: a restoration case study | Wetland Alliance News");
     expect(doc.text).toContain("blocked 64 kilometres of drainage ditches");
     expect(doc.text.startsWith("Bringing back the Marsh River wetlands")).toBe(true);
-    for (const noise of ["Donate now", "dataLayer", "font-family", "Subscribe", "Related stories", "Cookie policy", "enable JavaScript", "Share this story", "Wetland Alliance News"]) {
+    for (const noise of [
+      "Donate now",
+      "dataLayer",
+      "font-family",
+      "Subscribe",
+      "Related stories",
+      "Cookie policy",
+      "enable JavaScript",
+      "Share this story",
+      "Wetland Alliance News",
+    ]) {
       expect(doc.text).not.toContain(noise);
     }
     // Block structure survives: headings and paragraphs are separate paragraphs of text.
@@ -31,14 +41,18 @@ describe("DOCX, HTML and text extraction", () => {
   });
 
   it("takes the title from <h1> when the page has no <title>", async () => {
-    const html = "<html><body><nav>Menu</nav><h1>Seagrass survey</h1><p>Seagrass meadows were mapped along the coast.</p></body></html>";
+    const html =
+      "<html><body><nav>Menu</nav><h1>Seagrass survey</h1><p>Seagrass meadows were mapped along the coast.</p></body></html>";
     const doc = await extractDocument(new TextEncoder().encode(html), options());
     expect(doc.title).toBe("Seagrass survey");
     expect(doc.text).toBe("Seagrass survey\n\nSeagrass meadows were mapped along the coast.");
   });
 
   it("reads French and Spanish UTF-8 text with accents intact", async () => {
-    const fr = await extractDocument(await sample("rapport-national-fr.txt"), options({ filename: "rapport-national-fr.txt" }));
+    const fr = await extractDocument(
+      await sample("rapport-national-fr.txt"),
+      options({ filename: "rapport-national-fr.txt" }),
+    );
     expect(fr.mediaType).toBe("text/plain");
     expect(fr.text).toContain("Cible 7 : Réduction de la pollution");
     expect(fr.language).toBe("fr");
@@ -49,7 +63,9 @@ describe("DOCX, HTML and text extraction", () => {
 
   it("decodes UTF-16LE with a byte-order mark", async () => {
     const doc = await extractDocument(await fixture("utf16.txt"), options());
-    expect(doc.text).toMatch(/^Rapport sur la biodiversité : les zones humides côtières abritent des espèces menacées\./);
+    expect(doc.text).toMatch(
+      /^Rapport sur la biodiversité : les zones humides côtières abritent des espèces menacées\./,
+    );
     expect(doc.language).toBe("fr");
     expect(doc.warnings).toContain("decoded as utf-16le");
   });
@@ -70,7 +86,12 @@ describe("DOCX, HTML and text extraction", () => {
   });
 
   it("strips a UTF-8 byte-order mark", async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Mangrove nurseries were set up in five villages.")]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode("Mangrove nurseries were set up in five villages."),
+    ]);
     const doc = await extractDocument(bytes, options());
     expect(doc.text).toBe("Mangrove nurseries were set up in five villages.");
     expect(doc.warnings).toEqual([]);

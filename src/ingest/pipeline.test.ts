@@ -15,7 +15,11 @@ describe("ingestBytes", () => {
   it("embeds chunks in batches and reports progress up to stored", async () => {
     const embedder = fakeEmbedder();
     const progress: IngestProgress[] = [];
-    const res = await ingestBytes({ ...deps(), embedder }, { bytes: text(PARAGRAPHS), meta: {} }, { onProgress: (p) => progress.push(p) });
+    const res = await ingestBytes(
+      { ...deps(), embedder },
+      { bytes: text(PARAGRAPHS), meta: {} },
+      { onProgress: (p) => progress.push(p) },
+    );
     expect(res.chunkCount).toBeGreaterThan(2);
     expect(embedder.calls.every((batch) => batch.length <= 2)).toBe(true);
     expect(embedder.calls.flat()).toHaveLength(res.chunkCount);
@@ -34,7 +38,11 @@ describe("ingestBytes", () => {
   it("replaces the chunks of a changed file under the same key", async () => {
     const a = await ingestBytes(deps(), { bytes: text(PARAGRAPHS), meta: {}, documentKey: "docs/r.txt" });
     const created = (await fx.store.documents.get(a.documentId))!.createdAt;
-    const b = await ingestBytes(deps(), { bytes: text("Mangroves protect coasts from storms and store carbon."), meta: {}, documentKey: "docs/r.txt" });
+    const b = await ingestBytes(deps(), {
+      bytes: text("Mangroves protect coasts from storms and store carbon."),
+      meta: {},
+      documentKey: "docs/r.txt",
+    });
     expect(b.documentId).toBe(a.documentId);
     const chunks = await fx.store.chunks.forDocument(a.documentId);
     expect(chunks.map((c) => c.text)).toEqual(["Mangroves protect coasts from storms and store carbon."]);
@@ -58,11 +66,19 @@ describe("ingestBytes", () => {
     const classifier: Classifier = {
       version: "t1",
       classifyText: async () => result,
-      classifyChunks: async (chunks) => ((seenChunks = chunks.filter((c) => c.vector && c.page === 1).length), result),
+      classifyChunks: async (chunks) => {
+        seenChunks = chunks.filter((c) => c.vector && c.page === 1).length;
+        return result;
+      },
     };
     const res = await ingestBytes({ ...deps(), classifier }, { bytes: text(PARAGRAPHS), meta: {} });
     const doc = await fx.store.documents.get(res.documentId);
-    expect(doc?.tags).toEqual({ targets: ["GBF-TARGET-03"], goals: ["GBF-GOAL-A"], subjects: ["CBD-SUBJECT-PA"], sdgs: [] });
+    expect(doc?.tags).toEqual({
+      targets: ["GBF-TARGET-03"],
+      goals: ["GBF-GOAL-A"],
+      subjects: ["CBD-SUBJECT-PA"],
+      sdgs: [],
+    });
     expect(JSON.parse(doc!.classificationJson)).toEqual(result);
     expect(seenChunks).toBe(res.chunkCount);
   });

@@ -51,13 +51,23 @@ export interface IngestOptions {
  * Idempotent: the same bytes twice return the existing document without writing.
  * Throws AppError (e.g. `corrupt_file`, `too_large`) for bad input; nothing is stored then.
  */
-export async function ingestBytes(deps: IngestDeps, input: IngestInput, opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestBytes(
+  deps: IngestDeps,
+  input: IngestInput,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const { store, embedder, classifier, config } = deps;
   const { signal, onProgress } = opts;
   const contentHash = sha256Hex(input.bytes);
   const existing = await store.documents.findByHash(contentHash);
   if (existing) {
-    return { documentId: existing.id, contentHash, skipped: true, pageCount: existing.pageCount, chunkCount: existing.chunkCount };
+    return {
+      documentId: existing.id,
+      contentHash,
+      skipped: true,
+      pageCount: existing.pageCount,
+      chunkCount: existing.chunkCount,
+    };
   }
   const documentId = documentIdFor(contentHash, input.documentKey);
 
@@ -103,7 +113,14 @@ async function classify(
 ): Promise<{ tags: TagSet; classificationJson: string }> {
   if (!classifier || chunks.length === 0) return { tags: { ...EMPTY_TAGS }, classificationJson: "" };
   const classified = await classifier.classifyChunks(
-    chunks.map((c) => ({ id: c.id, text: c.text, page: c.pageStart, start: c.charStart, language: c.language, vector: c.vector })),
+    chunks.map((c) => ({
+      id: c.id,
+      text: c.text,
+      page: c.pageStart,
+      start: c.charStart,
+      language: c.language,
+      vector: c.vector,
+    })),
     { language: extracted.language },
   );
   const result = citeEvidencePages(classified, chunks, extracted.pageOffsets);

@@ -13,7 +13,13 @@ describe("createEmbeddedQueue", () => {
   it("saves the bytes before the job row, and the job starts queued", async () => {
     const queue = createEmbeddedQueue({ store: fx.store, maxAttempts: 4 });
     const job = await queue.enqueue({ bytes: text("hello wetlands"), meta: { title: "Hi" }, documentKey: "a/b.txt" });
-    expect(job).toMatchObject({ state: "queued", attempts: 0, maxAttempts: 4, documentKey: "a/b.txt", meta: { title: "Hi" } });
+    expect(job).toMatchObject({
+      state: "queued",
+      attempts: 0,
+      maxAttempts: 4,
+      documentKey: "a/b.txt",
+      meta: { title: "Hi" },
+    });
     expect(new TextDecoder().decode(await fx.store.blobs.get(job.blobKey))).toBe("hello wetlands");
     expect(await queue.get(job.id)).toEqual(job);
   });

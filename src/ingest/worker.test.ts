@@ -15,7 +15,14 @@ const T0 = new Date("2030-01-01T00:00:00.000Z");
 function setup(over: Partial<WorkerDeps> = {}) {
   let clock = T0;
   const queue = createEmbeddedQueue({ store: fx.store, maxAttempts: fx.config.JOB_MAX_ATTEMPTS, now: () => clock });
-  const worker = createWorker({ store: fx.store, embedder: fakeEmbedder(), config: fx.config, logger: fx.logger, now: () => clock, ...over });
+  const worker = createWorker({
+    store: fx.store,
+    embedder: fakeEmbedder(),
+    config: fx.config,
+    logger: fx.logger,
+    now: () => clock,
+    ...over,
+  });
   return { queue, worker, setClock: (d: Date) => (clock = d) };
 }
 
@@ -33,7 +40,11 @@ function failingOn(marker: string, fail: () => Error) {
 describe("createWorker", () => {
   it("runs a queued job to done and stores the document with its chunks", async () => {
     const { queue, worker } = setup();
-    const job = await queue.enqueue({ bytes: text(PARAGRAPHS), meta: { filename: "notes.txt" }, documentKey: "notes.txt" });
+    const job = await queue.enqueue({
+      bytes: text(PARAGRAPHS),
+      meta: { filename: "notes.txt" },
+      documentKey: "notes.txt",
+    });
     const outcome = await worker.runOnce();
     expect(outcome?.job).toMatchObject({ id: job.id, state: "done", attempts: 1 });
     const stored = await queue.get(job.id);
@@ -83,7 +94,11 @@ describe("createWorker", () => {
     const { queue, worker } = setup({ embedder });
     const job = await queue.enqueue({ bytes: text(PARAGRAPHS), meta: {} });
     await worker.runOnce();
-    expect(await queue.get(job.id)).toMatchObject({ state: "queued", errorCode: "internal", errorMessage: "EIO: disk hiccup" });
+    expect(await queue.get(job.id)).toMatchObject({
+      state: "queued",
+      errorCode: "internal",
+      errorMessage: "EIO: disk hiccup",
+    });
   });
 
   it("changes nothing stored when a job for an existing document fails", async () => {
@@ -105,7 +120,12 @@ describe("createWorker", () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
     const base = fakeEmbedder();
-    const embedder = fakeEmbedder({ embed: async (t, k) => (await gate, base.embed(t, k)) });
+    const embedder = fakeEmbedder({
+      embed: async (t, k) => {
+        await gate;
+        return base.embed(t, k);
+      },
+    });
     const config = { ...fx.config, JOB_TIMEOUT_MS: 50 };
     const { queue, worker } = setup({ embedder, config });
     const job = await queue.enqueue({ bytes: text(PARAGRAPHS), meta: {} });

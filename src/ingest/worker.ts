@@ -74,13 +74,25 @@ export function createWorker(deps: WorkerDeps): Worker {
         leaseUntil: undefined,
       };
       await store.jobs.update(job.id, patch);
-      log.info({ documentId: result.documentId, skipped: result.skipped, pages: result.pageCount, chunks: result.chunkCount, ms: Date.now() - started }, "job done");
+      log.info(
+        {
+          documentId: result.documentId,
+          skipped: result.skipped,
+          pages: result.pageCount,
+          chunks: result.chunkCount,
+          ms: Date.now() - started,
+        },
+        "job done",
+      );
       return { job: { ...job, ...patch }, result };
     } catch (e) {
       const error = toAppError(e);
       const patch = failurePatch(job, e, now(), config.JOB_BACKOFF_MS);
       await store.jobs.update(job.id, patch);
-      log.warn({ code: error.code, err: error.message, state: patch.state, notBefore: patch.notBefore }, "job attempt failed");
+      log.warn(
+        { code: error.code, err: error.message, state: patch.state, notBefore: patch.notBefore },
+        "job attempt failed",
+      );
       return { job: { ...job, ...patch }, error };
     }
   }

@@ -10,7 +10,11 @@ import type { SearchService } from "./index.ts";
 import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
 import { DIMS, hashEmbed, hashEmbedder } from "./internal/test-fixtures.ts";
 
-const chunks = (d: DocumentRecord, texts: string[]) => makeChunks(d, texts.map((t): [string, Float32Array] => [t, hashEmbed(t)]));
+const chunks = (d: DocumentRecord, texts: string[]) =>
+  makeChunks(
+    d,
+    texts.map((t): [string, Float32Array] => [t, hashEmbed(t)]),
+  );
 
 let dir: string;
 let store: DocumentStore;
@@ -41,13 +45,25 @@ beforeAll(async () => {
     createdAt: "2024-06-10T00:00:00.000Z",
     tags: { targets: ["GBF-TARGET-02"], goals: ["GBF-GOAL-A"], subjects: [], sdgs: [] },
   });
-  await store.documents.put(reef, chunks(reef, [
-    "Coral reefs are bleaching in warm seas around the islands",
-    "Marine protected areas now cover the coral reef <b>lagoon</b>",
-    "Budget tables for the ministry",
-  ]));
-  await store.documents.put(reef2, chunks(reef2, ["Monitoring coral reef fish with divers where reefs are bleaching in warm seas", "Sea temperature logs for the islands"]));
-  await store.documents.put(forest, chunks(forest, ["Tropical forest carbon and deforestation", "Forest restoration plan"]));
+  await store.documents.put(
+    reef,
+    chunks(reef, [
+      "Coral reefs are bleaching in warm seas around the islands",
+      "Marine protected areas now cover the coral reef <b>lagoon</b>",
+      "Budget tables for the ministry",
+    ]),
+  );
+  await store.documents.put(
+    reef2,
+    chunks(reef2, [
+      "Monitoring coral reef fish with divers where reefs are bleaching in warm seas",
+      "Sea temperature logs for the islands",
+    ]),
+  );
+  await store.documents.put(
+    forest,
+    chunks(forest, ["Tropical forest carbon and deforestation", "Forest restoration plan"]),
+  );
   await store.optimize();
 });
 
@@ -57,20 +73,23 @@ afterAll(async () => {
 });
 
 describe("search", () => {
-  it.each(["hybrid", "semantic", "keyword"] as const)("%s: one hit per document with highlighted passages", async (mode) => {
-    const res = await search.search({ q: "coral reef", mode });
-    const ids = res.hits.map((h) => h.documentId);
-    expect(ids.slice(0, 2).sort()).toEqual(["reef", "reef2"]);
-    expect(new Set(ids).size).toBe(ids.length);
-    const reef = res.hits.find((h) => h.documentId === "reef")!;
-    expect(reef.passages.length).toBeGreaterThanOrEqual(1);
-    expect(reef.passages.length).toBeLessThanOrEqual(3);
-    expect(reef.passages[0]!.snippet.html).toMatch(/<mark>[Cc]oral<\/mark>/);
-    expect(reef.why.terms).toEqual(["coral", "reef"]);
-    expect(reef.why.tags.targets).toEqual(["GBF-TARGET-03"]);
-    if (mode !== "keyword") expect(reef.why.semanticScore).toBeGreaterThan(0);
-    if (mode !== "semantic") expect(reef.why.keywordScore).toBeGreaterThan(0);
-  });
+  it.each(["hybrid", "semantic", "keyword"] as const)(
+    "%s: one hit per document with highlighted passages",
+    async (mode) => {
+      const res = await search.search({ q: "coral reef", mode });
+      const ids = res.hits.map((h) => h.documentId);
+      expect(ids.slice(0, 2).sort()).toEqual(["reef", "reef2"]);
+      expect(new Set(ids).size).toBe(ids.length);
+      const reef = res.hits.find((h) => h.documentId === "reef")!;
+      expect(reef.passages.length).toBeGreaterThanOrEqual(1);
+      expect(reef.passages.length).toBeLessThanOrEqual(3);
+      expect(reef.passages[0]!.snippet.html).toMatch(/<mark>[Cc]oral<\/mark>/);
+      expect(reef.why.terms).toEqual(["coral", "reef"]);
+      expect(reef.why.tags.targets).toEqual(["GBF-TARGET-03"]);
+      if (mode !== "keyword") expect(reef.why.semanticScore).toBeGreaterThan(0);
+      if (mode !== "semantic") expect(reef.why.keywordScore).toBeGreaterThan(0);
+    },
+  );
 
   it("escapes document markup in snippets", async () => {
     const res = await search.search({ q: "lagoon", mode: "keyword" });
@@ -93,9 +112,16 @@ describe("search", () => {
   it("pages with an opaque cursor that other queries reject", async () => {
     const first = await search.search({ q: "coral reef forest", mode: "semantic", limit: 1 });
     expect(first.total).toBe(3);
-    const second = await search.search({ q: "coral reef forest", mode: "semantic", limit: 1, cursor: first.nextCursor! });
+    const second = await search.search({
+      q: "coral reef forest",
+      mode: "semantic",
+      limit: 1,
+      cursor: first.nextCursor!,
+    });
     expect(second.hits[0]!.documentId).not.toBe(first.hits[0]!.documentId);
-    await expect(search.search({ q: "forest", mode: "semantic", cursor: first.nextCursor! })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(search.search({ q: "forest", mode: "semantic", cursor: first.nextCursor! })).rejects.toMatchObject({
+      code: "bad_request",
+    });
     await expect(search.search({ q: "x", cursor: "%%%" })).rejects.toMatchObject({ code: "bad_request" });
   });
 
@@ -114,10 +140,18 @@ describe("search", () => {
   });
 
   it("rejects unknown vocabulary ids and malformed codes before the store sees them", async () => {
-    await expect(search.search({ q: "reef", filters: { target: ["GBF-TARGET-99"] } })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(search.search({ q: "reef", filters: { goal: ["GBF-TARGET-01"] } })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(search.search({ q: "reef", filters: { country: ["fr' OR 1=1 --"] } })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(search.search({ q: "reef", filters: { to: "yesterday" } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(search.search({ q: "reef", filters: { target: ["GBF-TARGET-99"] } })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(search.search({ q: "reef", filters: { goal: ["GBF-TARGET-01"] } })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(search.search({ q: "reef", filters: { country: ["fr' OR 1=1 --"] } })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(search.search({ q: "reef", filters: { to: "yesterday" } })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
   });
 
   it("treats SQL-looking query text as words", async () => {

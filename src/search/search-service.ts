@@ -68,7 +68,8 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const group = req.group ?? "document";
       const limit = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(req.limit ?? DEFAULT_LIMIT)));
       const q = (req.q ?? "").trim();
-      if (q.length > MAX_QUERY_CHARS) throw new AppError("validation_failed", `The query is longer than ${MAX_QUERY_CHARS} characters`);
+      if (q.length > MAX_QUERY_CHARS)
+        throw new AppError("validation_failed", `The query is longer than ${MAX_QUERY_CHARS} characters`);
       const filter = validateFilters(req.filters, vocab);
       const hash = queryHash(q ? { q, mode, group, filter } : { browse: true, filter });
       const offset = req.cursor ? decodeCursor(req.cursor, hash) : 0;
@@ -80,7 +81,10 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const byId = new Map(docs.map((d) => [d.id, d]));
       const terms = queryTerms(q);
       const groups = groupByDocument(chunks, byId);
-      const facets = computeFacets(groups.map((g) => g.doc), vocab);
+      const facets = computeFacets(
+        groups.map((g) => g.doc),
+        vocab,
+      );
 
       if (group === "chunk") {
         const live = chunks.filter((c) => byId.has(c.documentId));
@@ -89,7 +93,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         return { hits, facets, nextCursor, total: live.length };
       }
       const { items, nextCursor } = page(groups, offset, limit, hash);
-      return { hits: items.map((g) => toHit(g.doc, g.chunks, g.score, terms)), facets, nextCursor, total: groups.length };
+      return {
+        hits: items.map((g) => toHit(g.doc, g.chunks, g.score, terms)),
+        facets,
+        nextCursor,
+        total: groups.length,
+      };
     },
 
     async similar(documentId: string, limit = DEFAULT_LIMIT): Promise<SearchHit[]> {
@@ -100,7 +109,11 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       if (own.length === 0) return [];
       const vector = meanVector(own.map((c) => c.vector));
       const n = Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
-      const chunks = await store.chunks.search({ mode: "semantic", vector, limit: Math.min(1000, Math.max(poolSize, n * 10)) });
+      const chunks = await store.chunks.search({
+        mode: "semantic",
+        vector,
+        limit: Math.min(1000, Math.max(poolSize, n * 10)),
+      });
       const others = chunks.filter((c) => c.documentId !== documentId);
       const docs = await store.documents.getMany([...new Set(others.map((c) => c.documentId))]);
       const groups = groupByDocument(others, new Map(docs.map((d) => [d.id, d])));

@@ -26,7 +26,10 @@ describe("documents", () => {
       tags: { targets: ["GBF-TARGET-01"], goals: ["GBF-GOAL-A"], subjects: ["CBD-SUBJECT-X"], sdgs: ["SDG-14"] },
       chunkCount: 2,
     });
-    const chunks = makeChunks(doc, [["coral reefs", axis(0)], ["forest carbon", axis(1)]]);
+    const chunks = makeChunks(doc, [
+      ["coral reefs", axis(0)],
+      ["forest carbon", axis(1)],
+    ]);
     await store.documents.put(doc, chunks);
 
     expect(await store.documents.get("doc1")).toEqual(doc);
@@ -40,7 +43,14 @@ describe("documents", () => {
   it("replaces a document's chunks on re-put, leaving other documents alone", async () => {
     const a = makeDoc("a");
     const b = makeDoc("b");
-    await store.documents.put(a, makeChunks(a, [["one", axis(0)], ["two", axis(1)], ["three", axis(2)]]));
+    await store.documents.put(
+      a,
+      makeChunks(a, [
+        ["one", axis(0)],
+        ["two", axis(1)],
+        ["three", axis(2)],
+      ]),
+    );
     await store.documents.put(b, makeChunks(b, [["bee", axis(3)]]));
 
     const a2 = makeDoc("a", { contentHash: "hash-a-v2" });
@@ -64,13 +74,19 @@ describe("documents", () => {
   });
 
   it("lists newest first with paging and filters", async () => {
-    for (const [id, day, country] of [["d1", "01", "fr"], ["d2", "03", "br"], ["d3", "02", "fr"]] as const) {
+    for (const [id, day, country] of [
+      ["d1", "01", "fr"],
+      ["d2", "03", "br"],
+      ["d3", "02", "fr"],
+    ] as const) {
       await store.documents.put(makeDoc(id, { country, createdAt: `2024-05-${day}T00:00:00.000Z` }), []);
     }
     expect((await store.documents.list()).map((d) => d.id)).toEqual(["d2", "d3", "d1"]);
     expect((await store.documents.list({ limit: 1, offset: 1 })).map((d) => d.id)).toEqual(["d3"]);
     expect((await store.documents.list({ filter: { countries: ["fr"] } })).map((d) => d.id)).toEqual(["d3", "d1"]);
-    expect((await store.documents.list({ filter: { from: "2024-05-02", to: "2024-05-02" } })).map((d) => d.id)).toEqual(["d3"]);
+    expect((await store.documents.list({ filter: { from: "2024-05-02", to: "2024-05-02" } })).map((d) => d.id)).toEqual(
+      ["d3"],
+    );
     expect(await store.documents.count()).toBe(3);
   });
 
@@ -83,7 +99,12 @@ describe("documents", () => {
     const updated = await store.documents.get("a");
     expect(updated?.tags).toEqual(tags);
     expect(updated?.classificationJson).toBe('{"v":2}');
-    const hits = await store.chunks.search({ mode: "semantic", vector: axis(0), filter: { targets: ["GBF-TARGET-03"] }, limit: 5 });
+    const hits = await store.chunks.search({
+      mode: "semantic",
+      vector: axis(0),
+      filter: { targets: ["GBF-TARGET-03"] },
+      limit: 5,
+    });
     expect(hits.map((h) => h.id)).toEqual(["a:0"]);
     await expect(store.documents.updateTags("nope", tags)).rejects.toMatchObject({ code: "not_found" });
   });

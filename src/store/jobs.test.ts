@@ -55,7 +55,8 @@ describe("jobs", () => {
   });
 
   it("never hands one job to two concurrent claims", async () => {
-    for (let i = 0; i < 3; i++) await store.jobs.create(makeJob(`j${i}`, { createdAt: `2024-01-0${i + 1}T00:00:00.000Z` }));
+    for (let i = 0; i < 3; i++)
+      await store.jobs.create(makeJob(`j${i}`, { createdAt: `2024-01-0${i + 1}T00:00:00.000Z` }));
     const claims = await Promise.all(Array.from({ length: 6 }, () => store.jobs.claim(now, 60_000)));
     const taken = claims.filter((j) => j !== undefined).map((j) => j.id);
     expect(taken.sort()).toEqual(["j0", "j1", "j2"]);
@@ -65,12 +66,39 @@ describe("jobs", () => {
 describe("feedback and blobs", () => {
   it("appends feedback and reads it back per document in time order", async () => {
     const base = { labelId: "GBF-TARGET-01", user: "ana", modelId: "m", classifierVersion: "1" };
-    await store.feedback.add({ ...base, id: "f2", documentId: "d1", action: "reject", createdAt: "2024-06-02T00:00:00.000Z" });
-    await store.feedback.add({ ...base, id: "f1", documentId: "d1", action: "accept", createdAt: "2024-06-01T00:00:00.000Z" });
-    await store.feedback.add({ ...base, id: "f3", documentId: "d2", action: "add", createdAt: "2024-06-03T00:00:00.000Z" });
-    expect((await store.feedback.forDocument("d1")).map((f) => [f.id, f.action])).toEqual([["f1", "accept"], ["f2", "reject"]]);
+    await store.feedback.add({
+      ...base,
+      id: "f2",
+      documentId: "d1",
+      action: "reject",
+      createdAt: "2024-06-02T00:00:00.000Z",
+    });
+    await store.feedback.add({
+      ...base,
+      id: "f1",
+      documentId: "d1",
+      action: "accept",
+      createdAt: "2024-06-01T00:00:00.000Z",
+    });
+    await store.feedback.add({
+      ...base,
+      id: "f3",
+      documentId: "d2",
+      action: "add",
+      createdAt: "2024-06-03T00:00:00.000Z",
+    });
+    expect((await store.feedback.forDocument("d1")).map((f) => [f.id, f.action])).toEqual([
+      ["f1", "accept"],
+      ["f2", "reject"],
+    ]);
     expect((await store.feedback.all()).map((f) => f.id)).toEqual(["f1", "f2", "f3"]);
-    expect((await store.feedback.all())[0]).toEqual({ ...base, id: "f1", documentId: "d1", action: "accept", createdAt: "2024-06-01T00:00:00.000Z" });
+    expect((await store.feedback.all())[0]).toEqual({
+      ...base,
+      id: "f1",
+      documentId: "d1",
+      action: "accept",
+      createdAt: "2024-06-01T00:00:00.000Z",
+    });
   });
 
   it("stores blobs by content hash", async () => {

@@ -22,7 +22,9 @@ it("never returns chunks of a half-written document (row missing or hash differs
   const chunks = await db.openTable("chunks");
   await chunks.add([
     ...makeChunks(ghost, [["orchid ghost chunk", axis(0, 1, 0.1)]]).map((c) => chunkToRow(c, ghost)),
-    ...makeChunks(stale, [["orchid stale chunk", axis(0, 2, 0.1)]]).map((c) => chunkToRow({ ...c, id: "live:v2" }, stale)),
+    ...makeChunks(stale, [["orchid stale chunk", axis(0, 2, 0.1)]]).map((c) =>
+      chunkToRow({ ...c, id: "live:v2" }, stale),
+    ),
   ]);
   db.close();
 

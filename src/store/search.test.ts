@@ -24,10 +24,13 @@ beforeAll(async () => {
     tags: { targets: ["GBF-TARGET-03"], goals: [], subjects: ["CBD-SUBJECT-FOREST"], sdgs: [] },
   });
   const wetland = makeDoc("wetland", { country: "ke", createdAt: "2024-12-31T12:00:00.000Z" });
-  await store.documents.put(reef, makeChunks(reef, [
-    ["coral reefs are bleaching in warm seas", axis(0)],
-    ["marine protected areas cover the reef", axis(1)],
-  ]));
+  await store.documents.put(
+    reef,
+    makeChunks(reef, [
+      ["coral reefs are bleaching in warm seas", axis(0)],
+      ["marine protected areas cover the reef", axis(1)],
+    ]),
+  );
   await store.documents.put(forest, makeChunks(forest, [["tropical forest carbon and deforestation", axis(2)]]));
   await store.documents.put(wetland, makeChunks(wetland, [["wetland birds migrate along the coast", axis(3, 1, 0.5)]]));
 });
@@ -69,17 +72,42 @@ describe("chunk search", () => {
 
   it("filters on country, targets, goals, subjects, language and dates", async () => {
     const all = { mode: "semantic" as const, vector: axis(0), limit: 10 };
-    expect(ids(await store.chunks.search({ ...all, filter: { countries: ["fr"] } })).sort()).toEqual(["reef:0", "reef:1"]);
-    expect(ids(await store.chunks.search({ ...all, filter: { targets: ["GBF-TARGET-03", "GBF-TARGET-99"] } }))).toEqual(["forest:0"]);
-    expect(ids(await store.chunks.search({ ...all, filter: { goals: ["GBF-GOAL-A"], countries: ["br"] } }))).toEqual([]);
-    expect(ids(await store.chunks.search({ ...all, filter: { subjects: ["CBD-SUBJECT-FOREST"] } }))).toEqual(["forest:0"]);
+    expect(ids(await store.chunks.search({ ...all, filter: { countries: ["fr"] } })).sort()).toEqual([
+      "reef:0",
+      "reef:1",
+    ]);
+    expect(ids(await store.chunks.search({ ...all, filter: { targets: ["GBF-TARGET-03", "GBF-TARGET-99"] } }))).toEqual(
+      ["forest:0"],
+    );
+    expect(ids(await store.chunks.search({ ...all, filter: { goals: ["GBF-GOAL-A"], countries: ["br"] } }))).toEqual(
+      [],
+    );
+    expect(ids(await store.chunks.search({ ...all, filter: { subjects: ["CBD-SUBJECT-FOREST"] } }))).toEqual([
+      "forest:0",
+    ]);
     expect(ids(await store.chunks.search({ ...all, filter: { languages: ["es"] } }))).toEqual(["forest:0"]);
-    expect(ids(await store.chunks.search({ ...all, filter: { from: "2024-06-01", to: "2024-12-31" } })).sort()).toEqual(["forest:0", "wetland:0"]);
-    expect(ids(await store.chunks.search({ ...all, filter: { to: "2024-01-10" } })).sort()).toEqual(["reef:0", "reef:1"]);
+    expect(ids(await store.chunks.search({ ...all, filter: { from: "2024-06-01", to: "2024-12-31" } })).sort()).toEqual(
+      ["forest:0", "wetland:0"],
+    );
+    expect(ids(await store.chunks.search({ ...all, filter: { to: "2024-01-10" } })).sort()).toEqual([
+      "reef:0",
+      "reef:1",
+    ]);
     expect(ids(await store.chunks.search({ ...all, filter: { documentIds: ["wetland"] } }))).toEqual(["wetland:0"]);
-    const kw = await store.chunks.search({ mode: "keyword", text: "reef coral", filter: { countries: ["ke"] }, limit: 5 });
+    const kw = await store.chunks.search({
+      mode: "keyword",
+      text: "reef coral",
+      filter: { countries: ["ke"] },
+      limit: 5,
+    });
     expect(kw).toEqual([]);
-    const hy = await store.chunks.search({ mode: "hybrid", text: "coral", vector: axis(0), filter: { countries: ["ke"] }, limit: 5 });
+    const hy = await store.chunks.search({
+      mode: "hybrid",
+      text: "coral",
+      vector: axis(0),
+      filter: { countries: ["ke"] },
+      limit: 5,
+    });
     expect(ids(hy)).toEqual(["wetland:0"]);
     expect((await store.documents.list({ filter: { targets: ["GBF-TARGET-02"] } })).map((d) => d.id)).toEqual(["reef"]);
   });
@@ -99,8 +127,12 @@ describe("chunk search", () => {
   });
 
   it("rejects requests missing what their mode needs", async () => {
-    await expect(store.chunks.search({ mode: "keyword", text: "  ", limit: 5 })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(store.chunks.search({ mode: "semantic", vector: new Float32Array(3), limit: 5 })).rejects.toMatchObject({
+    await expect(store.chunks.search({ mode: "keyword", text: "  ", limit: 5 })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(
+      store.chunks.search({ mode: "semantic", vector: new Float32Array(3), limit: 5 }),
+    ).rejects.toMatchObject({
       code: "validation_failed",
     });
   });

@@ -2,8 +2,7 @@ import { UN_LANGUAGES, type LString, type VocabDomain, type Vocabulary } from ".
 
 const BASE = "https://api.cbd.int/api/v2013/thesaurus/";
 
-const langValues = (s: LString) =>
-  UN_LANGUAGES.filter((l) => s[l]).map((l) => ({ "@language": l, "@value": s[l]! }));
+const langValues = (s: LString) => UN_LANGUAGES.filter((l) => s[l]).map((l) => ({ "@language": l, "@value": s[l]! }));
 
 /**
  * One vocabulary domain as a SKOS ConceptScheme in JSON-LD: concepts with prefLabel (and

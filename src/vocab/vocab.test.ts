@@ -36,13 +36,24 @@ describe("loadVocabulary", () => {
     expect(vocab.goalsOfTarget("GBF-TARGET-03")).toEqual(["GBF-GOAL-A"]);
     expect(vocab.goalsOfTarget("GBF-TARGET-13")).toEqual(["GBF-GOAL-C"]);
     expect(vocab.goalsOfTarget("GBF-TARGET-19")).toEqual(["GBF-GOAL-D"]);
-    expect(vocab.get("GBF-GOAL-B")!.narrowerTerms).toEqual(["GBF-TARGET-09", "GBF-TARGET-10", "GBF-TARGET-11", "GBF-TARGET-12"]);
+    expect(vocab.get("GBF-GOAL-B")!.narrowerTerms).toEqual([
+      "GBF-TARGET-09",
+      "GBF-TARGET-10",
+      "GBF-TARGET-11",
+      "GBF-TARGET-12",
+    ]);
     expect(vocab.broaderOf("CBD-SUBJECT-MAR")).toEqual(["CBD-SUBJECT-BIOMES"]);
     expect(vocab.broaderOf("GBF-TARGET-06")).toEqual(["GBF-GOAL-A"]);
     // The reconstruction matches the official narrowerTerms of the BIOMES example term.
     expect(vocab.get("CBD-SUBJECT-BIOMES")!.narrowerTerms).toEqual([
-      "CBD-SUBJECT-AGR", "CBD-SUBJECT-DSHL", "CBD-SUBJECT-FOR", "CBD-SUBJECT-WTR",
-      "CBD-SUBJECT-ISL", "CBD-SUBJECT-MAR", "CBD-SUBJECT-MNT", "CBD-SUBJECT-PLR",
+      "CBD-SUBJECT-AGR",
+      "CBD-SUBJECT-DSHL",
+      "CBD-SUBJECT-FOR",
+      "CBD-SUBJECT-WTR",
+      "CBD-SUBJECT-ISL",
+      "CBD-SUBJECT-MAR",
+      "CBD-SUBJECT-MNT",
+      "CBD-SUBJECT-PLR",
     ]);
   });
 

@@ -12,7 +12,7 @@ export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, so the browser end-to-end test cannot run. ` +
-        "Install it with scripts/ensure-chromium.sh (apt-get install -y chromium), " +
+        "Install it with scripts/ensure-system-deps.sh (apt-get install -y chromium), " +
         "or set CHM_SKIP_BROWSER=1 to skip this test on purpose.",
     );
   }

@@ -38,7 +38,12 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
     services.worker.start();
     const { store, vocab, queue, classifier, logger, search } = services;
     const app = createApi({
-      config, store, queue, vocab, search, logger,
+      config,
+      store,
+      queue,
+      vocab,
+      search,
+      logger,
       ...(classifier ? { classifier } : {}),
       extract: extractDocument,
       evalDir: config.EVAL_DIR,

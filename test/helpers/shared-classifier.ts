@@ -9,7 +9,9 @@ import type { Vocabulary } from "../../src/vocab/types.ts";
  * classifier loads it from here. The cache key covers model, examples, keywords and version, so a
  * change to any of them retrains rather than reusing a stale state.
  */
-export const SHARED_CLASSIFIER_CACHE = fileURLToPath(new URL("../../node_modules/.cache/chm-lens/classifier/", import.meta.url));
+export const SHARED_CLASSIFIER_CACHE = fileURLToPath(
+  new URL("../../node_modules/.cache/chm-lens/classifier/", import.meta.url),
+);
 
 /** The classifier `npm start` would use (trained on the whole dev set), from the shared cache. */
 export async function sharedClassifier(embedder: Embedder, vocab: Vocabulary): Promise<Classifier> {

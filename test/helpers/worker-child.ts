@@ -25,7 +25,11 @@ const embedder: Embedder =
         },
       }
     : base;
-const services = await createServices(config, { embedder, logger: createLogger(config.LOG_LEVEL, 2), classifier: null });
+const services = await createServices(config, {
+  embedder,
+  logger: createLogger(config.LOG_LEVEL, 2),
+  classifier: null,
+});
 services.worker.start();
 process.stdout.write("READY\n");
 

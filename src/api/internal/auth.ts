@@ -21,7 +21,10 @@ export function fingerprintOf(key: string): string {
  */
 export function parseApiKeys(raw: string): KeyEntry[] {
   const entries: KeyEntry[] = [];
-  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.lastIndexOf(":");
     const key = at > 0 ? part.slice(0, at) : "";
     const role = at > 0 ? part.slice(at + 1) : "";

@@ -10,9 +10,19 @@ function listParam(re: RegExp, example: string) {
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) =>
-      v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean),
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => s.split(","))
+            .map((s) => s.trim())
+            .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(re, `must match ${re}`)).max(50).optional())
+    .pipe(
+      z
+        .array(z.string().regex(re, `must match ${re}`))
+        .max(50)
+        .optional(),
+    )
     .openapi({ example, description: "Repeat the parameter or separate values with commas" });
 }
 
@@ -35,7 +45,16 @@ export const FilterQuery = z.object({
 });
 
 export function filtersOf(q: z.infer<typeof FilterQuery>): SearchFilters {
-  return { target: q.target, goal: q.goal, subject: q.subject, country: q.country, language: q.language, type: q.type, from: q.from, to: q.to };
+  return {
+    target: q.target,
+    goal: q.goal,
+    subject: q.subject,
+    country: q.country,
+    language: q.language,
+    type: q.type,
+    from: q.from,
+    to: q.to,
+  };
 }
 
 export const limitParam = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);

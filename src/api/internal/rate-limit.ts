@@ -34,9 +34,13 @@ export function rateLimit(
     c.header("RateLimit-Remaining", String(remaining));
     if (w.count > perMinute) {
       const retryAfter = Math.max(1, Math.ceil((start + 60_000 - t) / 1000));
-      return sendError(c, new AppError("rate_limited", `Rate limit of ${perMinute} requests per minute exceeded`, {
-        details: { retryAfterSeconds: retryAfter },
-      }), { "Retry-After": String(retryAfter) });
+      return sendError(
+        c,
+        new AppError("rate_limited", `Rate limit of ${perMinute} requests per minute exceeded`, {
+          details: { retryAfterSeconds: retryAfter },
+        }),
+        { "Retry-After": String(retryAfter) },
+      );
     }
     return next();
   };

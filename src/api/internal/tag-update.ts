@@ -22,7 +22,9 @@ const FIELD: Partial<Record<VocabDomain, keyof TagSet>> = {
 export function applyTagActions(current: TagSet, actions: TagAction[], vocab: Vocabulary): TagSet {
   const unknown = actions.filter((a) => !FIELD[vocab.get(a.labelId)?.domain as VocabDomain]).map((a) => a.labelId);
   if (unknown.length > 0) {
-    throw new AppError("unknown_label", `Unknown or untaggable label(s): ${unknown.join(", ")}`, { details: { labels: unknown } });
+    throw new AppError("unknown_label", `Unknown or untaggable label(s): ${unknown.join(", ")}`, {
+      details: { labels: unknown },
+    });
   }
   const derived = (targets: string[]) => new Set(targets.flatMap((t) => vocab.goalsOfTarget(t)));
   // Goals tagged on their own (not implied by a current target) are kept as they are.
@@ -43,5 +45,10 @@ export function applyTagActions(current: TagSet, actions: TagAction[], vocab: Vo
   }
   for (const g of derived([...sets.targets])) if (!rejectedGoals.has(g)) sets.goals.add(g);
   const sorted = (s: Set<string>) => [...s].sort();
-  return { targets: sorted(sets.targets), goals: sorted(sets.goals), subjects: sorted(sets.subjects), sdgs: sorted(sets.sdgs) };
+  return {
+    targets: sorted(sets.targets),
+    goals: sorted(sets.goals),
+    subjects: sorted(sets.subjects),
+    sdgs: sorted(sets.sdgs),
+  };
 }

@@ -25,7 +25,8 @@ export const hashEmbedder: Embedder = {
   async embed(texts) {
     return texts.map((text) => {
       const v = new Float32Array(DIMS);
-      for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) v[createHash("md5").update(w).digest()[0]! % DIMS]! += 1;
+      for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+        v[createHash("md5").update(w).digest()[0]! % DIMS]! += 1;
       const n = Math.hypot(...v) || 1;
       return v.map((x) => x / n);
     });
@@ -55,9 +56,15 @@ function classify(chunks: { text: string; id?: string; page?: number }[]): Class
     const hit = chunks.find((c) => re.test(c.text));
     if (!hit) continue;
     const m = re.exec(hit.text)!;
-    suggestions.push({ id, space, score: 0.9, decision: "suggest", evidence: [
-      { chunkId: hit.id, page: hit.page, start: m.index, end: m.index + m[0].length, text: m[0], signal: "lexical" },
-    ] });
+    suggestions.push({
+      id,
+      space,
+      score: 0.9,
+      decision: "suggest",
+      evidence: [
+        { chunkId: hit.id, page: hit.page, start: m.index, end: m.index + m[0].length, text: m[0], signal: "lexical" },
+      ],
+    });
   }
   return { suggestions, modelId: hashEmbedder.modelId, classifierVersion: "kw-1", thresholds: {} };
 }
@@ -72,11 +79,19 @@ export interface Kit {
 }
 
 /** A full API over a fresh temp store; `classifier: null` leaves the model "not loaded". */
-export async function makeKit(opts: { config?: Partial<Config>; classifier?: Classifier | null; deps?: Partial<ApiDeps> } = {}): Promise<Kit> {
+export async function makeKit(
+  opts: { config?: Partial<Config>; classifier?: Classifier | null; deps?: Partial<ApiDeps> } = {},
+): Promise<Kit> {
   const dir = await mkdtemp(join(tmpdir(), "api-"));
   const store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: hashEmbedder.modelId });
   const vocab = await loadVocabulary();
-  const config = testConfig({ DATA_DIR: dir, EVAL_DIR: join(dir, "eval"), RATE_LIMIT_PER_MINUTE: 0, OCR_ENABLED: false, ...opts.config });
+  const config = testConfig({
+    DATA_DIR: dir,
+    EVAL_DIR: join(dir, "eval"),
+    RATE_LIMIT_PER_MINUTE: 0,
+    OCR_ENABLED: false,
+    ...opts.config,
+  });
   const classifier = opts.classifier === null ? undefined : (opts.classifier ?? keywordClassifier);
   const logger = createLogger("silent");
   const app = createApi({
@@ -93,7 +108,11 @@ export async function makeKit(opts: { config?: Partial<Config>; classifier?: Cla
   });
   const worker = createWorker({ store, embedder: hashEmbedder, classifier, config, logger });
   return {
-    app, store, worker, config, dir,
+    app,
+    store,
+    worker,
+    config,
+    dir,
     async cleanup() {
       await store.close();
       await rm(dir, { recursive: true, force: true });
@@ -104,7 +123,13 @@ export async function makeKit(opts: { config?: Partial<Config>; classifier?: Cla
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** POSTs a multipart upload of `text` (as a .txt file) with optional fields. */
-export function upload(app: ApiApp, text: string | Uint8Array, fields: Record<string, string> = {}, headers: Record<string, string> = {}, name = "doc.txt") {
+export function upload(
+  app: ApiApp,
+  text: string | Uint8Array,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+  name = "doc.txt",
+) {
   const form = new FormData();
   form.set("file", new File([typeof text === "string" ? text : new Uint8Array(text)], name, { type: "text/plain" }));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -112,11 +137,20 @@ export function upload(app: ApiApp, text: string | Uint8Array, fields: Record<st
 }
 
 export function postJson(app: ApiApp, path: string, body: unknown, headers: Record<string, string> = {}) {
-  return app.request(path, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", ...headers } });
+  return app.request(path, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", ...headers },
+  });
 }
 
 /** Uploads a text and runs the worker until its job is done; returns the document id. */
-export async function ingest(kit: Kit, text: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<string> {
+export async function ingest(
+  kit: Kit,
+  text: string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<string> {
   const res = await upload(kit.app, text, fields, headers);
   if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
   const { jobId } = (await res.json()) as { jobId: string };

@@ -7,7 +7,12 @@ import { termLabel } from "../../search/index.ts";
 // API shapes are not store rows: every body is mapped here explicitly.
 
 export const TagSetSchema = z
-  .object({ targets: z.array(z.string()), goals: z.array(z.string()), subjects: z.array(z.string()), sdgs: z.array(z.string()) })
+  .object({
+    targets: z.array(z.string()),
+    goals: z.array(z.string()),
+    subjects: z.array(z.string()),
+    sdgs: z.array(z.string()),
+  })
   .openapi("TagSet");
 
 export const EvidenceSchema = z.object({
@@ -80,7 +85,9 @@ export const DocumentSchema = z
 
 export const DocumentDetailSchema = DocumentSchema.extend({
   suggestions: z.array(SuggestionSchema),
-  classification: z.object({ modelId: z.string(), classifierVersion: z.string(), thresholds: z.record(z.string(), z.number()) }).nullable(),
+  classification: z
+    .object({ modelId: z.string(), classifierVersion: z.string(), thresholds: z.record(z.string(), z.number()) })
+    .nullable(),
   feedback: z.array(FeedbackSchema),
 }).openapi("DocumentDetail");
 
@@ -120,7 +127,10 @@ export function documentView(d: DocumentRecord): z.infer<typeof DocumentSchema> 
 }
 
 /** Suggestions with display labels (the classifier speaks ids only). */
-export function classificationView(result: ClassificationResult, vocab: Vocabulary): z.infer<typeof ClassificationSchema> {
+export function classificationView(
+  result: ClassificationResult,
+  vocab: Vocabulary,
+): z.infer<typeof ClassificationSchema> {
   return {
     suggestions: result.suggestions.map((s) => ({ ...s, label: termLabel(vocab, s.id) })),
     modelId: result.modelId,
@@ -145,13 +155,19 @@ export function parseClassification(json: string): ClassificationResult | undefi
   }
 }
 
-export function documentDetailView(d: DocumentRecord, feedback: FeedbackRecord[], vocab: Vocabulary): z.infer<typeof DocumentDetailSchema> {
+export function documentDetailView(
+  d: DocumentRecord,
+  feedback: FeedbackRecord[],
+  vocab: Vocabulary,
+): z.infer<typeof DocumentDetailSchema> {
   const cls = parseClassification(d.classificationJson);
   const view = cls ? classificationView(cls, vocab) : undefined;
   return {
     ...documentView(d),
     suggestions: view?.suggestions ?? [],
-    classification: view ? { modelId: view.modelId, classifierVersion: view.classifierVersion, thresholds: view.thresholds } : null,
+    classification: view
+      ? { modelId: view.modelId, classifierVersion: view.classifierVersion, thresholds: view.thresholds }
+      : null,
     feedback: feedback.map((f) => ({ labelId: f.labelId, action: f.action, user: f.user, createdAt: f.createdAt })),
   };
 }

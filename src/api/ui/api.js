@@ -95,7 +95,9 @@ function detailLines(details) {
   if (Array.isArray(details)) {
     return details
       .slice(0, 5)
-      .map((d) => (typeof d === "string" ? d : d?.message ? `${(d.path ?? []).join(".") || "input"}: ${d.message}` : ""))
+      .map((d) =>
+        typeof d === "string" ? d : d?.message ? `${(d.path ?? []).join(".") || "input"}: ${d.message}` : "",
+      )
       .filter(Boolean);
   }
   if (Array.isArray(details.issues)) return detailLines(details.issues);

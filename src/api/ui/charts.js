@@ -32,21 +32,41 @@ export function confusionHeatmap(confusion, titleOf) {
     const row = matrix[i] ?? [];
     const total = row.reduce((a, b) => a + b, 0) || 1;
     const y = top + i * cell;
-    svg.append(s("text", { x: left - 6, y: y + cell / 2 + 4, class: "axis-label", "text-anchor": "end" }, shortId(gold)));
+    svg.append(
+      s("text", { x: left - 6, y: y + cell / 2 + 4, class: "axis-label", "text-anchor": "end" }, shortId(gold)),
+    );
     row.forEach((count, j) => {
       const share = count / total;
       const g = s("g", {});
       const predicted = j < labels.length ? labels[j] : "no prediction";
       g.append(
         s("rect", {
-          x: left + j * cell, y, width: cell - 1, height: cell - 1,
+          x: left + j * cell,
+          y,
+          width: cell - 1,
+          height: cell - 1,
           fill: heat(share),
           class: j === i ? "diag" : "",
         }),
-        s("title", {}, `gold ${titleOf(gold)} → predicted ${j < labels.length ? titleOf(predicted) : predicted}: ${count} (${Math.round(share * 100)}% of row)`),
+        s(
+          "title",
+          {},
+          `gold ${titleOf(gold)} → predicted ${j < labels.length ? titleOf(predicted) : predicted}: ${count} (${Math.round(share * 100)}% of row)`,
+        ),
       );
       if (count > 0) {
-        g.append(s("text", { x: left + j * cell + cell / 2, y: y + cell / 2 + 3.5, class: share > 0.55 ? "cell-text light" : "cell-text", "text-anchor": "middle" }, String(count)));
+        g.append(
+          s(
+            "text",
+            {
+              x: left + j * cell + cell / 2,
+              y: y + cell / 2 + 3.5,
+              class: share > 0.55 ? "cell-text light" : "cell-text",
+              "text-anchor": "middle",
+            },
+            String(count),
+          ),
+        );
       }
       svg.append(g);
     });
@@ -91,14 +111,25 @@ export function calibrationChart(calibration) {
     for (const b of bins) {
       const r = 3 + 5 * Math.sqrt(b.count / maxCount);
       svg.append(
-        s("circle", { cx: x(b.meanScore), cy: y(b.observed), r, class: "point" },
-          s("title", {}, `scores ${b.lower.toFixed(2)}–${b.upper.toFixed(2)}: mean ${b.meanScore.toFixed(2)}, observed ${b.observed.toFixed(2)}, ${b.count} pairs`)),
+        s(
+          "circle",
+          { cx: x(b.meanScore), cy: y(b.observed), r, class: "point" },
+          s(
+            "title",
+            {},
+            `scores ${b.lower.toFixed(2)}–${b.upper.toFixed(2)}: mean ${b.meanScore.toFixed(2)}, observed ${b.observed.toFixed(2)}, ${b.count} pairs`,
+          ),
+        ),
       );
     }
   }
   svg.append(
     s("text", { x: x(0.5), y: y(0) + 34, class: "axis-title", "text-anchor": "middle" }, "mean score in bin"),
-    s("text", { x: 12, y: y(0.5), class: "axis-title", "text-anchor": "middle", transform: `rotate(-90 12 ${y(0.5)})` }, "share that is gold"),
+    s(
+      "text",
+      { x: 12, y: y(0.5), class: "axis-title", "text-anchor": "middle", transform: `rotate(-90 12 ${y(0.5)})` },
+      "share that is gold",
+    ),
   );
   return svg;
 }

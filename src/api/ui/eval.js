@@ -19,11 +19,17 @@ export async function showEval() {
       status.textContent = "";
       replace(
         body,
-        h("div", { class: "card" },
+        h(
+          "div",
+          { class: "card" },
           h("h2", {}, "No evaluation yet"),
           h("p", {}, "Run one from the project folder, then reload this page:"),
           h("pre", {}, h("code", {}, "npm run eval")),
-          h("p", { class: "hint" }, "It cross-validates the classifier on the labelled development set and writes metrics.json to the eval folder (EVAL_DIR)."),
+          h(
+            "p",
+            { class: "hint" },
+            "It cross-validates the classifier on the labelled development set and writes metrics.json to the eval folder (EVAL_DIR).",
+          ),
         ),
       );
     } else {
@@ -36,26 +42,39 @@ function render(el, m) {
   const titleOf = (id) => m.meta?.labelTitles?.[id] ?? labelOf(id);
   const sum = m.summary ?? {};
   const meta = m.meta ?? {};
-  const mode = h("select", { id: "eval-mode" },
+  const mode = h(
+    "select",
+    { id: "eval-mode" },
     h("option", { value: "suggestReview" }, "suggest + review"),
-    h("option", { value: "suggest" }, "suggest only"));
+    h("option", { value: "suggest" }, "suggest only"),
+  );
   const perLabelHolder = h("div", {});
   const drawPerLabel = () => replace(perLabelHolder, perLabelTable(m.perLabel ?? [], mode.value, titleOf));
   mode.addEventListener("change", drawPerLabel);
   drawPerLabel();
   replace(
     el,
-    h("p", { class: "doc-meta" }, [
-      meta.dataset && `dataset ${meta.dataset}`,
-      meta.mode && `${meta.mode}${meta.folds ? ` (${meta.folds} folds)` : ""}`,
-      meta.modelId && `model ${meta.modelId}`,
-      meta.classifierVersion && `classifier ${meta.classifierVersion}`,
-      meta.createdAt && `run ${new Date(meta.createdAt).toLocaleString()}`,
-    ].filter(Boolean).join(" · ")),
+    h(
+      "p",
+      { class: "doc-meta" },
+      [
+        meta.dataset && `dataset ${meta.dataset}`,
+        meta.mode && `${meta.mode}${meta.folds ? ` (${meta.folds} folds)` : ""}`,
+        meta.modelId && `model ${meta.modelId}`,
+        meta.classifierVersion && `classifier ${meta.classifierVersion}`,
+        meta.createdAt && `run ${new Date(meta.createdAt).toLocaleString()}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    ),
     fullReportLink(),
-    h("section", { class: "card", "aria-labelledby": "eval-summary" },
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "eval-summary" },
       h("h2", { id: "eval-summary" }, "Summary"),
-      h("dl", { class: "metrics" },
+      h(
+        "dl",
+        { class: "metrics" },
         metric("Examples", String(sum.n ?? "–")),
         metric("Precision@1", pct(sum.precisionAt1, 1)),
         metric("Recall@3", pct(sum.recallAt3, 1)),
@@ -68,32 +87,63 @@ function render(el, m) {
         metric("ECE", num(sum.ece)),
       ),
     ),
-    h("section", { class: "card", "aria-labelledby": "eval-per-label" },
-      h("div", { class: "section-head" },
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "eval-per-label" },
+      h(
+        "div",
+        { class: "section-head" },
         h("h2", { id: "eval-per-label" }, "Per label: precision, recall, F1"),
-        h("label", { class: "inline" }, "Counted as predicted: ", mode)),
+        h("label", { class: "inline" }, "Counted as predicted: ", mode),
+      ),
       perLabelHolder,
     ),
-    h("div", { class: "eval-charts" },
-      h("section", { class: "card", "aria-labelledby": "eval-confusion" },
+    h(
+      "div",
+      { class: "eval-charts" },
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "eval-confusion" },
         h("h2", { id: "eval-confusion" }, "Confusion (gold × top prediction)"),
-        confusionHeatmap(m.confusion, titleOf)),
-      h("section", { class: "card", "aria-labelledby": "eval-calibration" },
+        confusionHeatmap(m.confusion, titleOf),
+      ),
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "eval-calibration" },
         h("h2", { id: "eval-calibration" }, "Calibration"),
         calibrationChart(m.calibration),
-        h("p", { class: "hint" }, `Brier ${num(m.calibration?.brier)}, ECE ${num(m.calibration?.ece)} over ${m.calibration?.pairs ?? "–"} (text, label) pairs.`)),
+        h(
+          "p",
+          { class: "hint" },
+          `Brier ${num(m.calibration?.brier)}, ECE ${num(m.calibration?.ece)} over ${m.calibration?.pairs ?? "–"} (text, label) pairs.`,
+        ),
+      ),
     ),
-    h("section", { class: "card", "aria-labelledby": "eval-lang" },
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "eval-lang" },
       h("h2", { id: "eval-lang" }, "Per language"),
-      languageTable(m.perLanguage ?? [])),
+      languageTable(m.perLanguage ?? []),
+    ),
   );
 }
 
 // The server offers the eval's own full report only when it knows the eval folder; show the
 // link once it is known to work.
 function fullReportLink() {
-  const p = h("p", { hidden: true }, h("a", { href: "/ui/eval-report", target: "_blank", rel: "noopener" }, "Open the full report (worst errors, thresholds, run facts)"));
-  fetch("/ui/eval-report", { method: "HEAD" }).then((r) => (p.hidden = !r.ok), () => {});
+  const p = h(
+    "p",
+    { hidden: true },
+    h(
+      "a",
+      { href: "/ui/eval-report", target: "_blank", rel: "noopener" },
+      "Open the full report (worst errors, thresholds, run facts)",
+    ),
+  );
+  fetch("/ui/eval-report", { method: "HEAD" }).then(
+    (r) => (p.hidden = !r.ok),
+    () => {},
+  );
   return p;
 }
 
@@ -107,35 +157,88 @@ function num(x) {
 
 function perLabelTable(rows, mode, titleOf) {
   const sorted = [...rows].sort((a, b) => (b[mode]?.f1 ?? 0) - (a[mode]?.f1 ?? 0));
-  const cell = (v, cls) => h("td", {}, h("div", { class: "bar-cell" }, bar(v, cls), h("span", { class: "num" }, pct(v))));
-  return h("div", { class: "table-scroll" },
-    h("table", { class: "per-label" },
-      h("thead", {}, h("tr", {},
-        h("th", { scope: "col" }, "Label"), h("th", { scope: "col" }, "Support"),
-        h("th", { scope: "col" }, "Precision"), h("th", { scope: "col" }, "Recall"), h("th", { scope: "col" }, "F1"))),
-      h("tbody", {}, sorted.map((r) => {
-        const prf = r[mode] ?? {};
-        return h("tr", {},
-          h("th", { scope: "row", title: titleOf(r.id) }, h("span", { class: "label-id" }, shortId(r.id)), " ", h("span", { class: "label-name" }, titleOf(r.id) === r.id ? "" : titleOf(r.id))),
-          h("td", { class: "num" }, String(r.support ?? 0)),
-          cell(prf.precision, "bar-p"), cell(prf.recall, "bar-r"), cell(prf.f1, "bar-f"));
-      })),
+  const cell = (v, cls) =>
+    h("td", {}, h("div", { class: "bar-cell" }, bar(v, cls), h("span", { class: "num" }, pct(v))));
+  return h(
+    "div",
+    { class: "table-scroll" },
+    h(
+      "table",
+      { class: "per-label" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Label"),
+          h("th", { scope: "col" }, "Support"),
+          h("th", { scope: "col" }, "Precision"),
+          h("th", { scope: "col" }, "Recall"),
+          h("th", { scope: "col" }, "F1"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        sorted.map((r) => {
+          const prf = r[mode] ?? {};
+          return h(
+            "tr",
+            {},
+            h(
+              "th",
+              { scope: "row", title: titleOf(r.id) },
+              h("span", { class: "label-id" }, shortId(r.id)),
+              " ",
+              h("span", { class: "label-name" }, titleOf(r.id) === r.id ? "" : titleOf(r.id)),
+            ),
+            h("td", { class: "num" }, String(r.support ?? 0)),
+            cell(prf.precision, "bar-p"),
+            cell(prf.recall, "bar-r"),
+            cell(prf.f1, "bar-f"),
+          );
+        }),
+      ),
     ),
   );
 }
 
 function languageTable(rows) {
   if (!rows.length) return h("p", { class: "hint" }, "No per-language numbers in this run.");
-  return h("div", { class: "table-scroll" },
-    h("table", {},
-      h("thead", {}, h("tr", {}, ["Language", "Examples", "Precision@1", "Recall@3", "Hit@3", "Micro F1"].map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", {}, rows.map((r) => h("tr", {},
-        h("th", { scope: "row" }, r.language),
-        h("td", { class: "num" }, String(r.n)),
-        h("td", { class: "num" }, pct(r.precisionAt1, 1)),
-        h("td", { class: "num" }, pct(r.recallAt3, 1)),
-        h("td", { class: "num" }, pct(r.hitAt3, 1)),
-        h("td", { class: "num" }, pct(r.microF1, 1))))),
+  return h(
+    "div",
+    { class: "table-scroll" },
+    h(
+      "table",
+      {},
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ["Language", "Examples", "Precision@1", "Recall@3", "Hit@3", "Micro F1"].map((t) =>
+            h("th", { scope: "col" }, t),
+          ),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        rows.map((r) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, r.language),
+            h("td", { class: "num" }, String(r.n)),
+            h("td", { class: "num" }, pct(r.precisionAt1, 1)),
+            h("td", { class: "num" }, pct(r.recallAt3, 1)),
+            h("td", { class: "num" }, pct(r.hitAt3, 1)),
+            h("td", { class: "num" }, pct(r.microF1, 1)),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -10,7 +10,9 @@ const titles = new Map();
 export function loadTerms(domain) {
   if (!cache.has(domain)) {
     const p = api(`/v1/vocabularies/${encodeURIComponent(domain)}`).then((body) => {
-      const terms = toTerms(body).map(normalise).filter((t) => t.id);
+      const terms = toTerms(body)
+        .map(normalise)
+        .filter((t) => t.id);
       for (const t of terms) titles.set(t.id, t.title);
       return terms;
     });

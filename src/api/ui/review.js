@@ -33,12 +33,18 @@ export function renderSuggestions(el, opts) {
     const items = shown.filter((s) => !used.has(s) && g.test(s));
     items.forEach((s) => used.add(s));
     if (!items.length) continue;
-    const list = h("ul", { class: "suggestions" }, items.map((s) => suggestionItem(s, opts, state)));
+    const list = h(
+      "ul",
+      { class: "suggestions" },
+      items.map((s) => suggestionItem(s, opts, state)),
+    );
     if (g.key === "targets" || g.key === "goals") {
       parts.push(h("h3", { class: "group-title" }, g.title), list);
     } else {
       // Subjects and SDGs can run to dozens; GBF labels are the point of the review, so these fold.
-      parts.push(h("details", { class: "group" }, h("summary", { class: "group-title" }, `${g.title} (${items.length})`), list));
+      parts.push(
+        h("details", { class: "group" }, h("summary", { class: "group-title" }, `${g.title} (${items.length})`), list),
+      );
     }
   }
   if (hiddenCount > 0) {
@@ -78,12 +84,7 @@ function evidenceList(evidence, source) {
     const where = [e.page ? `p. ${e.page}` : null, e.signal].filter(Boolean).join(" · ");
     return h("li", {}, h("span", { class: "evidence-meta" }, where), h("blockquote", {}, inContext(e, source)));
   });
-  return h(
-    "details",
-    { class: "evidence" },
-    h("summary", {}, `Evidence (${evidence.length})`),
-    h("ol", {}, items),
-  );
+  return h("details", { class: "evidence" }, h("summary", {}, `Evidence (${evidence.length})`), h("ol", {}, items));
 }
 
 // For pasted text the offsets point into what the user typed, so show a little context around
@@ -117,20 +118,33 @@ function actionButtons(s, state, row) {
         row.classList.toggle("is-rejected", next === "reject");
       },
     });
-  return h("div", { class: "actions", role: "group", "aria-label": `Review ${shortId(s.id)}` }, make("accept", "Accept"), make("reject", "Reject"));
+  return h(
+    "div",
+    { class: "actions", role: "group", "aria-label": `Review ${shortId(s.id)}` },
+    make("accept", "Accept"),
+    make("reject", "Reject"),
+  );
 }
 
 function reviewPanel(opts, state) {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const addedList = h("ul", { class: "chips", "aria-label": "Tags to add" });
-  const filter = h("input", { id: "add-filter", type: "search", autocomplete: "off", placeholder: "Type to filter, e.g. invasive" });
+  const filter = h("input", {
+    id: "add-filter",
+    type: "search",
+    autocomplete: "off",
+    placeholder: "Type to filter, e.g. invasive",
+  });
   const select = h("select", { id: "add-select", size: "6" });
   const addBtn = h("button", { type: "button", class: "secondary", text: "Add tag" });
   let terms = [];
   const fillOptions = () => {
     const q = filter.value.trim().toLowerCase();
     const list = terms.filter((t) => !q || `${t.id} ${t.title}`.toLowerCase().includes(q));
-    replace(select, list.map((t) => h("option", { value: t.id }, `${shortId(t.id)} – ${t.title}`)));
+    replace(
+      select,
+      list.map((t) => h("option", { value: t.id }, `${shortId(t.id)} – ${t.title}`)),
+    );
     if (list.length) select.selectedIndex = 0;
   };
   loadTerms("gbf-targets")
@@ -149,7 +163,11 @@ function reviewPanel(opts, state) {
   };
   addBtn.addEventListener("click", add);
   select.addEventListener("dblclick", add);
-  select.addEventListener("keydown", (ev) => ev.key === "Enter" && (ev.preventDefault(), add()));
+  select.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter") return;
+    ev.preventDefault();
+    add();
+  });
 
   const save = h("button", { type: "button", id: "save-tags", text: "Save tags" });
   save.addEventListener("click", async () => {
@@ -197,10 +215,20 @@ export function tagChips(tags) {
   const gbf = [...(tags?.targets ?? []), ...(tags?.goals ?? [])].sort(byCode);
   const ids = [...gbf, ...(tags?.subjects ?? [])];
   if (!ids.length) return h("p", { class: "hint" }, "No tags yet.");
-  const chip = (id) => h("li", { class: `chip${isSubject(id) ? " chip-subject" : ""}`, title: labelOf(id) }, isSubject(id) ? labelOf(id) : shortId(id));
+  const chip = (id) =>
+    h(
+      "li",
+      { class: `chip${isSubject(id) ? " chip-subject" : ""}`, title: labelOf(id) },
+      isSubject(id) ? labelOf(id) : shortId(id),
+    );
   const shown = gbf.length + MAX_SUBJECT_CHIPS;
   const more = ids.length - shown;
-  return h("ul", { class: "chips" }, ids.slice(0, shown).map(chip), more > 0 ? h("li", { class: "chip chip-more" }, `+${more} more`) : null);
+  return h(
+    "ul",
+    { class: "chips" },
+    ids.slice(0, shown).map(chip),
+    more > 0 ? h("li", { class: "chip chip-more" }, `+${more} more`) : null,
+  );
 }
 
 // GBF-GOAL-* sorts after targets; numbers are zero-padded so plain string order is right.

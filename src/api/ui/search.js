@@ -91,7 +91,8 @@ async function runSimilar(id) {
     const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
     const hits = body?.hits ?? body?.documents ?? [];
     const title = body?.document?.title ?? titles.get(id);
-    el("search-status").textContent = `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
+    el("search-status").textContent =
+      `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
     replace(el("hits"), hits.map(hitItem));
   } catch (err) {
     el("search-status").textContent = describeError(err);
@@ -123,7 +124,12 @@ function renderFacets(facets, params) {
         "li",
         {},
         input,
-        h("label", { for: id, title: name }, h("span", { class: "facet-name" }, text), h("span", { class: "count" }, String(v.count))),
+        h(
+          "label",
+          { for: id, title: name },
+          h("span", { class: "facet-name" }, text),
+          h("span", { class: "count" }, String(v.count)),
+        ),
       );
     });
     return h("fieldset", { class: "facet", dataset: { facet: f.key } }, h("legend", {}, f.title), h("ul", {}, boxes));
@@ -141,23 +147,35 @@ function renderFacets(facets, params) {
 
 function hitItem(hit) {
   if (hit.title) titles.set(hit.documentId, hit.title);
-  const passages = (hit.passages ?? []).slice(0, 3).map((p) =>
-    h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippetHtml ?? p.snippet?.html ?? ""))),
-  );
+  const passages = (hit.passages ?? [])
+    .slice(0, 3)
+    .map((p) =>
+      h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippetHtml ?? p.snippet?.html ?? ""))),
+    );
   const why = whyText(hit.why);
   return h(
     "li",
     { class: "hit", dataset: { documentId: hit.documentId } },
-    h("article", {},
-      h("div", { class: "hit-head" },
+    h(
+      "article",
+      {},
+      h(
+        "div",
+        { class: "hit-head" },
         h("h3", {}, hit.title || hit.filename || "Untitled document"),
-        Number.isFinite(hit.score) ? h("span", { class: "hit-score", title: "relevance score" }, hit.score.toFixed(3)) : null,
+        Number.isFinite(hit.score)
+          ? h("span", { class: "hit-score", title: "relevance score" }, hit.score.toFixed(3))
+          : null,
       ),
       hitMeta(hit),
       passages.length ? h("ul", { class: "passages" }, passages) : null,
       tagChips(normaliseTags(hit.tags)),
       why ? h("p", { class: "why" }, h("strong", {}, "Why it matched: "), why) : null,
-      h("a", { class: "similar-link", href: `#/search?similar=${encodeURIComponent(hit.documentId)}` }, "Similar documents"),
+      h(
+        "a",
+        { class: "similar-link", href: `#/search?similar=${encodeURIComponent(hit.documentId)}` },
+        "Similar documents",
+      ),
     ),
   );
 }
@@ -199,7 +217,12 @@ function whyText(why) {
 
 function renderPager(params) {
   const prev = h("button", { type: "button", class: "secondary", text: "Previous page", disabled: pages.index === 0 });
-  const next = h("button", { type: "button", class: "secondary", text: "Next page", disabled: !pages.cursors[pages.index + 1] });
+  const next = h("button", {
+    type: "button",
+    class: "secondary",
+    text: "Next page",
+    disabled: !pages.cursors[pages.index + 1],
+  });
   prev.addEventListener("click", () => {
     pages.index -= 1;
     runSearch(params);

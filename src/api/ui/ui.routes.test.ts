@@ -27,7 +27,17 @@ describe("web UI routes", () => {
 
   it("serves every script the page imports, as JavaScript", async () => {
     const a = app();
-    for (const name of ["app.js", "api.js", "dom.js", "submit.js", "search.js", "eval.js", "charts.js", "labels.js", "review.js"]) {
+    for (const name of [
+      "app.js",
+      "api.js",
+      "dom.js",
+      "submit.js",
+      "search.js",
+      "eval.js",
+      "charts.js",
+      "labels.js",
+      "review.js",
+    ]) {
       const res = await a.request(`/ui/${name}`);
       expect(res.status, name).toBe(200);
       expect(res.headers.get("content-type"), name).toMatch(/text\/javascript/);
@@ -42,7 +52,14 @@ describe("web UI routes", () => {
 
   it("refuses the TypeScript sources, unknown files and path tricks", async () => {
     const a = app();
-    for (const path of ["/ui/ui.routes.ts", "/ui/ui.routes.test.ts", "/ui/nope.js", "/ui/..%2Fapp.ts", "/ui/%2e%2e%2fpackage.json", "/ui/.hidden.js"]) {
+    for (const path of [
+      "/ui/ui.routes.ts",
+      "/ui/ui.routes.test.ts",
+      "/ui/nope.js",
+      "/ui/..%2Fapp.ts",
+      "/ui/%2e%2e%2fpackage.json",
+      "/ui/.hidden.js",
+    ]) {
       expect((await a.request(path)).status, path).toBe(404);
     }
   });

@@ -42,7 +42,8 @@ export interface UiOptions {
 }
 
 // The eval report is one self-contained page with inline CSS and SVG and no scripts.
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The web UI as a sub-app: `GET /` serves the page, `GET /ui/<file>` its CSS/JS/SVG.
@@ -103,6 +104,6 @@ export function createUiRoutes(options: UiOptions = {}): Hono {
  * Mounts the UI on an app at `/` (page) and `/ui/*` (assets). Register it after the API
  * routes so `/v1/*` keeps its own handlers and error envelope.
  */
-export function registerUi(app: Hono<any, any, any>, options: UiOptions = {}): void {
+export function registerUi(app: { route(path: string, routes: Hono): unknown }, options: UiOptions = {}): void {
   app.route("/", createUiRoutes(options));
 }

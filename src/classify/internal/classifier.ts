@@ -1,6 +1,13 @@
 import { AppError } from "../../errors.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
-import type { ClassificationResult, Classifier, ClassifyInputChunk, Evidence, LabelSpace, Suggestion } from "../types.ts";
+import type {
+  ClassificationResult,
+  Classifier,
+  ClassifyInputChunk,
+  Evidence,
+  LabelSpace,
+  Suggestion,
+} from "../types.ts";
 import { deriveHierarchy, forcedByChildren } from "./derive.ts";
 import { bestSentence, toEvidence, type ChunkView } from "./evidence.ts";
 import type { ExampleVector } from "./knn.ts";
@@ -28,13 +35,18 @@ export interface ClassifierDeps {
 
 export function checkText(text: unknown): string {
   if (typeof text !== "string" || !text.trim()) throw new AppError("bad_request", "The text to classify is empty.");
-  if (!hasLetters(text)) throw new AppError("bad_request", "The text to classify has no letters (only digits, symbols or spaces).");
+  if (!hasLetters(text))
+    throw new AppError("bad_request", "The text to classify has no letters (only digits, symbols or spaces).");
   return text;
 }
 
 /** A Classifier over a trained state. */
 export function createClassifier(state: ClassifierState, deps: ClassifierDeps): Classifier {
-  const examples: ExampleVector[] = state.examples.map((e) => ({ key: e.key, labels: e.labels, vector: Float32Array.from(e.vector) }));
+  const examples: ExampleVector[] = state.examples.map((e) => ({
+    key: e.key,
+    labels: e.labels,
+    vector: Float32Array.from(e.vector),
+  }));
   const spaces = labelIdsBySpace(deps.parts.labels);
   const spaceOf = new Map(deps.parts.labels.map((l) => [l.id, l.space]));
   const thresholdOf = (id: string) => state.thresholds[id] ?? state.globalThreshold;
@@ -57,8 +69,21 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
       const mentions = explicitMentions(text).filter((m) => probs.has(m.labelId));
       for (const id of new Set(mentions.map((m) => m.labelId))) {
         const mine = mentions.filter((m) => m.labelId === id);
-        probs.set(id, { p: liftByMentions(probs.get(id)!.p, mine.map((m) => m.strength)), signal: "lexical" });
-        for (const m of mine) hits.push({ labelId: id, phrase: text.slice(m.start, m.end), start: m.start, end: m.end, weight: 10 * m.strength });
+        probs.set(id, {
+          p: liftByMentions(
+            probs.get(id)!.p,
+            mine.map((m) => m.strength),
+          ),
+          signal: "lexical",
+        });
+        for (const m of mine)
+          hits.push({
+            labelId: id,
+            phrase: text.slice(m.start, m.end),
+            start: m.start,
+            end: m.end,
+            weight: 10 * m.strength,
+          });
       }
       perChunk.push(probs);
       views.push({ id: c.id, page: c.page, text, offset: piece.offset, hits });
@@ -98,7 +123,9 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         .map((m, i) => ({ i, p: m.get(source)!.p, signal: m.get(source)!.signal }))
         .sort((a, b) => b.p - a.p)
         .slice(0, 3)
-        .map(({ i, signal }) => toEvidence(views[i]!, bestSentence(views[i]!, source, deps.parts.index, sentenceCache), signal));
+        .map(({ i, signal }) =>
+          toEvidence(views[i]!, bestSentence(views[i]!, source, deps.parts.index, sentenceCache), signal),
+        );
     };
     const suggestions: Suggestion[] = [];
     for (const space of SPACE_ORDER) {
@@ -109,16 +136,25 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         .sort((a, b) => b.score - a.score)
         .map(boundUncalibrated);
       // The cap must not break "a narrower subject implies its broader one".
-      const kept = forcedByChildren(deps.vocab, new Set(block.filter((b) => b.decision === "suggest").map((b) => b.id)));
+      const kept = forcedByChildren(
+        deps.vocab,
+        new Set(block.filter((b) => b.decision === "suggest").map((b) => b.id)),
+      );
       for (const b of block) if (kept.has(b.id)) b.decision = "suggest";
-      for (const s of block) if (space === "gbf" || s.decision !== "none") suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
+      for (const s of block)
+        if (space === "gbf" || s.decision !== "none")
+          suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
     }
     const reported = new Set(suggestions.map((s) => s.id));
     return {
       suggestions,
       modelId: state.modelId,
       classifierVersion: state.version,
-      thresholds: Object.fromEntries(Object.entries(derived.thresholds).filter(([id]) => reported.has(id) && spaceOf.has(id)).map(([id, t]) => [id, round(t)])),
+      thresholds: Object.fromEntries(
+        Object.entries(derived.thresholds)
+          .filter(([id]) => reported.has(id) && spaceOf.has(id))
+          .map(([id, t]) => [id, round(t)]),
+      ),
     };
   }
 
@@ -128,7 +164,11 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
     async classifyText(text) {
       checkText(text);
       const spans = segmentText(text, deps.maxChars).filter((s) => hasLetters(text.slice(s.start, s.end)));
-      const chunks = sampleSpans(spans, MAX_CHUNKS).map((s, i) => ({ id: `#${i}`, text: text.slice(s.start, s.end), start: s.start }));
+      const chunks = sampleSpans(spans, MAX_CHUNKS).map((s, i) => ({
+        id: `#${i}`,
+        text: text.slice(s.start, s.end),
+        start: s.start,
+      }));
       const result = await classifyChunks(chunks);
       // One text in, so evidence offsets point into that text, and internal chunk ids are dropped.
       const startOf = new Map(chunks.map((c) => [c.id, c.start]));

@@ -9,7 +9,11 @@ beforeAll(async () => {
 
 describe("deriveHierarchy", () => {
   it("lifts a goal to at least its target's implied score, never above the target", () => {
-    const scores = new Map([["GBF-TARGET-06", 0.8], ["GBF-GOAL-A", 0.1], ["GBF-GOAL-B", 0.05]]);
+    const scores = new Map([
+      ["GBF-TARGET-06", 0.8],
+      ["GBF-GOAL-A", 0.1],
+      ["GBF-GOAL-B", 0.05],
+    ]);
     const d = deriveHierarchy(vocab, scores, { "GBF-TARGET-06": 0.5, "GBF-GOAL-A": 0.6, "GBF-GOAL-B": 0.5 });
     const goal = d.scores.get("GBF-GOAL-A")!;
     expect(goal).toBeGreaterThan(0.1);
@@ -21,7 +25,12 @@ describe("deriveHierarchy", () => {
   });
 
   it("lifts a broader subject from its narrower one and damps crosswalk links", () => {
-    const scores = new Map([["CBD-SUBJECT-MAR", 0.9], ["CBD-SUBJECT-BIOMES", 0], ["GBF-TARGET-06", 0.9], ["CBD-SUBJECT-IAS", 0]]);
+    const scores = new Map([
+      ["CBD-SUBJECT-MAR", 0.9],
+      ["CBD-SUBJECT-BIOMES", 0],
+      ["GBF-TARGET-06", 0.9],
+      ["CBD-SUBJECT-IAS", 0],
+    ]);
     const thr = { "CBD-SUBJECT-MAR": 0.5, "CBD-SUBJECT-BIOMES": 0.5, "GBF-TARGET-06": 0.5, "CBD-SUBJECT-IAS": 0.5 };
     const d = deriveHierarchy(vocab, scores, thr);
     expect(d.scores.get("CBD-SUBJECT-BIOMES")!).toBeGreaterThan(0.5);

@@ -27,7 +27,12 @@ export interface Derived {
  * crosswalk gets a damped share of that target's score. Parent thresholds are lowered to their
  * children's where needed so that a suggested child always yields a suggested parent.
  */
-export function deriveHierarchy(vocab: Vocabulary, scores: Scores, thresholds: Record<string, number>, crosswalkWeight = 0.6): Derived {
+export function deriveHierarchy(
+  vocab: Vocabulary,
+  scores: Scores,
+  thresholds: Record<string, number>,
+  crosswalkWeight = 0.6,
+): Derived {
   const out = new Map(scores);
   const thr = { ...thresholds };
   const impliedBy = new Map<string, string>();
@@ -46,7 +51,9 @@ export function deriveHierarchy(vocab: Vocabulary, scores: Scores, thresholds: R
   }
   for (const domain of ["gbf-targets", "cbd-subjects"] as const) {
     // Deepest first, so a chain of broader terms carries the lift up.
-    const terms = [...vocab.terms(domain)].sort((a, b) => vocab.broaderOf(b.identifier).length - vocab.broaderOf(a.identifier).length);
+    const terms = [...vocab.terms(domain)].sort(
+      (a, b) => vocab.broaderOf(b.identifier).length - vocab.broaderOf(a.identifier).length,
+    );
     const edges = terms.flatMap((t) =>
       t.broaderTerms
         .filter((p) => out.has(p) && thr[p] !== undefined && thr[t.identifier] !== undefined)

@@ -17,7 +17,12 @@ export interface ChunkView {
  * it, else the one closest to the label's descriptions (TF-IDF), else the chunk's first sentence.
  * Offsets are into the chunk text.
  */
-export function bestSentence(chunk: ChunkView, labelId: string, index: DescriptionIndex, cache: Map<string, Span[]>): Span {
+export function bestSentence(
+  chunk: ChunkView,
+  labelId: string,
+  index: DescriptionIndex,
+  cache: Map<string, Span[]>,
+): Span {
   const cacheKey = `${chunk.id ?? chunk.text.slice(0, 64)}@${chunk.offset ?? 0}`;
   let spans = cache.get(cacheKey);
   if (!spans) {

@@ -11,9 +11,16 @@ export interface RawSignals {
 }
 
 export const BASE_FEATURES = [
-  "sem_max", "sem_top3", "sem_z", "sem_rr",
-  "tfidf", "tfidf_z", "tfidf_rr",
-  "kw", "kw_z", "kw_rr",
+  "sem_max",
+  "sem_top3",
+  "sem_z",
+  "sem_rr",
+  "tfidf",
+  "tfidf_z",
+  "tfidf_rr",
+  "kw",
+  "kw_z",
+  "kw_rr",
   "is_goal",
 ] as const;
 export const KNN_FEATURES = ["knn_max", "knn_vote", "knn_z", "knn_rr"] as const;
@@ -58,7 +65,19 @@ export function featureRows(raw: RawSignals, labelIds: string[]): Map<string, La
   labelIds.forEach((id, i) => {
     out.set(id, {
       // Goals are broad: the kind of label is a prior the fusion calibrates (few texts are about a goal).
-      base: [semMax[i]!, semTop[i]!, s.z[i]!, s.rr[i]!, tf[i]!, t.z[i]!, t.rr[i]!, kw[i]!, k.z[i]!, k.rr[i]!, id.startsWith("GBF-GOAL-") ? 1 : 0],
+      base: [
+        semMax[i]!,
+        semTop[i]!,
+        s.z[i]!,
+        s.rr[i]!,
+        tf[i]!,
+        t.z[i]!,
+        t.rr[i]!,
+        kw[i]!,
+        k.z[i]!,
+        k.rr[i]!,
+        id.startsWith("GBF-GOAL-") ? 1 : 0,
+      ],
       // A label with no examples gets zeros: the fusion then falls back on the base model.
       knn: raw.knn?.has(id) ? [kMax[i]!, kVote[i]!, n.z[i]!, n.rr[i]!] : [0, 0, 0, 0],
     });

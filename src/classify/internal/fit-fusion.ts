@@ -19,15 +19,25 @@ export interface FusionOptions {
 
 /** Fits the base model on every row and the full model on rows whose label has examples. */
 export function fitFusion(rows: FusionRow[], opts: FusionOptions): { base: LogisticModel; full?: LogisticModel } {
-  const base = fitLogistic(rows.map((r) => r.base), rows.map((r) => r.y), { l2: opts.l2 });
+  const base = fitLogistic(
+    rows.map((r) => r.base),
+    rows.map((r) => r.y),
+    { l2: opts.l2 },
+  );
   const withKnn = rows.filter((r) => r.hasKnn);
   if (!opts.useExamples || !withKnn.some((r) => r.y === 1)) return { base };
-  const full = fitLogistic(withKnn.map((r) => [...r.base, ...r.knn]), withKnn.map((r) => r.y), { l2: opts.l2 });
+  const full = fitLogistic(
+    withKnn.map((r) => [...r.base, ...r.knn]),
+    withKnn.map((r) => r.y),
+    { l2: opts.l2 },
+  );
   return { base, full };
 }
 
 export function predictRow(fusion: { base: LogisticModel; full?: LogisticModel }, r: FusionRow): number {
-  return fusion.full && r.hasKnn ? predictLogistic(fusion.full, [...r.base, ...r.knn]) : predictLogistic(fusion.base, r.base);
+  return fusion.full && r.hasKnn
+    ? predictLogistic(fusion.full, [...r.base, ...r.knn])
+    : predictLogistic(fusion.base, r.base);
 }
 
 /**
@@ -36,7 +46,7 @@ export function predictRow(fusion: { base: LogisticModel; full?: LogisticModel }
  */
 export function outOfFoldScores(rows: FusionRow[], opts: FusionOptions, folds = 5): ScoredLabel[] {
   const keys = [...new Set(rows.map((r) => r.key))].sort();
-  const foldOf = new Map(keys.map((k, i) => [k, hash(k) % Math.min(folds, keys.length)]));
+  const foldOf = new Map(keys.map((k) => [k, hash(k) % Math.min(folds, keys.length)]));
   const out: ScoredLabel[] = [];
   for (let f = 0; f < Math.min(folds, keys.length); f++) {
     const train = rows.filter((r) => foldOf.get(r.key) !== f);

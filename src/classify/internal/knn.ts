@@ -17,7 +17,12 @@ export interface KnnScore {
  * Scores labels by their nearest examples. `excludeKey` drops the examples of one group (the
  * translations of the text being scored) so training features are out-of-fold.
  */
-export function knnScores(vec: Float32Array, examples: ExampleVector[], k = 7, excludeKey?: string): Map<string, KnnScore> {
+export function knnScores(
+  vec: Float32Array,
+  examples: ExampleVector[],
+  k = 7,
+  excludeKey?: string,
+): Map<string, KnnScore> {
   const sims: Array<{ ex: ExampleVector; sim: number }> = [];
   for (const ex of examples) {
     if (excludeKey !== undefined && ex.key === excludeKey) continue;

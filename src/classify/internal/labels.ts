@@ -19,7 +19,13 @@ export function stripPrefix(title: string): string {
 }
 
 const spaceOf = (t: Term): LabelSpace | undefined =>
-  t.domain === "gbf-goals" || t.domain === "gbf-targets" ? "gbf" : t.domain === "cbd-subjects" ? "subject" : t.domain === "sdgs" ? "sdg" : undefined;
+  t.domain === "gbf-goals" || t.domain === "gbf-targets"
+    ? "gbf"
+    : t.domain === "cbd-subjects"
+      ? "subject"
+      : t.domain === "sdgs"
+        ? "sdg"
+        : undefined;
 
 /** Every label the classifier scores, in a fixed order: GBF goals, targets, subjects, SDGs. */
 export function buildLabels(vocab: Vocabulary, keywords: KeywordTable): LabelInfo[] {

@@ -7,8 +7,22 @@ import { loadKeywords, type KeywordTable } from "./keywords.ts";
 import { createKeywordMatcher } from "./lexical.ts";
 
 const table: KeywordTable = new Map([
-  ["GBF-TARGET-06", [{ lang: "en", phrase: "invasive alien species" }, { lang: "fr", phrase: "espèces exotiques envahissantes" }, { lang: "zh", phrase: "外来入侵物种" }]],
-  ["GBF-TARGET-03", [{ lang: "en", phrase: "protected areas" }, { lang: "es", phrase: "áreas protegidas" }, { lang: "en", phrase: "data" }]],
+  [
+    "GBF-TARGET-06",
+    [
+      { lang: "en", phrase: "invasive alien species" },
+      { lang: "fr", phrase: "espèces exotiques envahissantes" },
+      { lang: "zh", phrase: "外来入侵物种" },
+    ],
+  ],
+  [
+    "GBF-TARGET-03",
+    [
+      { lang: "en", phrase: "protected areas" },
+      { lang: "es", phrase: "áreas protegidas" },
+      { lang: "en", phrase: "data" },
+    ],
+  ],
   ["GBF-TARGET-21", [{ lang: "en", phrase: "data" }]],
 ]);
 
@@ -47,7 +61,10 @@ describe("loadKeywords", () => {
     const dir = await mkdtemp(join(tmpdir(), "kw-"));
     try {
       await writeFile(join(dir, "bad.json"), JSON.stringify({ "GBF-TARGET-99": { en: ["x"] } }));
-      await expect(loadKeywords(dir, vocab)).rejects.toMatchObject({ code: "unknown_label", message: expect.stringContaining("GBF-TARGET-99") });
+      await expect(loadKeywords(dir, vocab)).rejects.toMatchObject({
+        code: "unknown_label",
+        message: expect.stringContaining("GBF-TARGET-99"),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -68,7 +68,14 @@ export function createKeywordMatcher(table: KeywordTable): KeywordMatcher {
           if (i + n > tokens.length) continue;
           let ok = true;
           for (let j = 1; j < n && ok; j++) ok = tokens[i + j]!.term === c.tokens![j];
-          if (ok) out.push({ labelId: c.labelId, phrase: c.phrase, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, weight: c.weight });
+          if (ok)
+            out.push({
+              labelId: c.labelId,
+              phrase: c.phrase,
+              start: tokens[i]!.start,
+              end: tokens[i + n - 1]!.end,
+              weight: c.weight,
+            });
         }
       }
       if (han.length && hasHan(text)) {

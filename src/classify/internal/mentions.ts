@@ -27,11 +27,15 @@ const TARGET_RE = new RegExp(
     String.raw`(?<national>\s+(?:nationale?s?|nacional(?:es)?)\b)?\s*(?:no\.?\s*|n°\s*|№\s*|#\s*)?(?<list>${NUM}(?:${JOIN}${NUM})*)(?![\p{N}]|[.,]\d)`,
   "giu",
 );
-const GOAL_RE = /(?<![\p{L}\p{N}])(?:[Gg]oals?|[Oo]bjectifs?|[Oo]bjetivos?|[Цц]ел\p{L}*|长期目标)\s*([A-D])(?![\p{L}\p{N}])/gu;
-const NOT_GBF_WORDS = String.raw`aichi|айти|айчи|爱知|آيشي|sdgs?|odd|ods|цур|sustainable development|développement durable|desarrollo sostenible|устойчивого развития|可持续发展|التنمية المستدامة|strategic|stratégique|estratégic`;
+const GOAL_RE =
+  /(?<![\p{L}\p{N}])(?:[Gg]oals?|[Oo]bjectifs?|[Oo]bjetivos?|[Цц]ел\p{L}*|长期目标)\s*([A-D])(?![\p{L}\p{N}])/gu;
+const NOT_GBF_WORDS = `aichi|айти|айчи|爱知|آيشي|sdgs?|odd|ods|цур|sustainable development|développement durable|desarrollo sostenible|устойчивого развития|可持续发展|التنمية المستدامة|strategic|stratégique|estratégic`;
 const NOT_GBF = new RegExp(String.raw`(${NOT_GBF_WORDS})[^.;\n]{0,24}$`, "iu");
 // "meta 11 de Aichi", "Target 11 of the Aichi …"; "target 2 million ha" is a quantity, not a target.
-const NOT_GBF_AFTER = new RegExp(String.raw`^\s*(?:(?:of the|de|d'|des|del)\s*(?:${NOT_GBF_WORDS})|(?:%|per ?cent|million|billion|ha\b|hectares?|km|years?|tonnes?|millions?|millones|milliards?))`, "iu");
+const NOT_GBF_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:of the|de|d'|des|del)\s*(?:${NOT_GBF_WORDS})|(?:%|per ?cent|million|billion|ha\b|hectares?|km|years?|tonnes?|millions?|millones|milliards?))`,
+  "iu",
+);
 const NATIONAL_BEFORE = /(national|nationale?s?|nacional(?:es)?|национальн\p{L}*|الوطني\p{L}*|国家)\s*$/iu;
 
 function numbers(list: string): number[] {
@@ -56,7 +60,8 @@ export function explicitMentions(text: string): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(TARGET_RE)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (NOT_GBF.test(before) || NOT_GBF_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+    if (NOT_GBF.test(before) || NOT_GBF_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)))
+      continue;
     const national = m.groups!.national !== undefined || NATIONAL_BEFORE.test(before);
     const cited = numbers(m.groups!.list!).filter((n) => n >= 1 && n <= 23);
     // A long list ("Section II covers Targets 9 to 23", a table of contents) says where a report
@@ -65,7 +70,12 @@ export function explicitMentions(text: string): Mention[] {
     if (share === 0) continue;
     const strength = (national ? NATIONAL_STRENGTH : GBF_STRENGTH) * share;
     for (const n of cited) {
-      out.push({ labelId: `GBF-TARGET-${String(n).padStart(2, "0")}`, strength, start: m.index, end: m.index + m[0].length });
+      out.push({
+        labelId: `GBF-TARGET-${String(n).padStart(2, "0")}`,
+        strength,
+        start: m.index,
+        end: m.index + m[0].length,
+      });
     }
   }
   for (const m of text.matchAll(GOAL_RE)) {

@@ -22,7 +22,11 @@ export function memoEmbed(embedder: Embedder): (texts: string[]) => Promise<Floa
 }
 
 /** The label-side parts of the scorer; `vectors` are the description embeddings (cached or fresh). */
-export function buildParts(vocab: Vocabulary, keywords: KeywordTable, vectors: Record<string, Float32Array[]>): ScorerParts {
+export function buildParts(
+  vocab: Vocabulary,
+  keywords: KeywordTable,
+  vectors: Record<string, Float32Array[]>,
+): ScorerParts {
   const labels = buildLabels(vocab, keywords);
   return {
     labels,

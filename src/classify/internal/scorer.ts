@@ -70,7 +70,9 @@ export function fuse(
       const contrib = contributions(model, row);
       const bySignal = { semantic: 0, lexical: 0, example: 0 };
       contrib.forEach((c, j) => (bySignal[signalOf(FEATURE_NAMES[j]!)] += c));
-      const signal = (Object.entries(bySignal) as Array<[LabelProb["signal"], number]>).sort((a, b) => b[1] - a[1])[0]![0];
+      const signal = (Object.entries(bySignal) as Array<[LabelProb["signal"], number]>).sort(
+        (a, b) => b[1] - a[1],
+      )[0]![0];
       out.set(id, { p: predictLogistic(model, row), signal });
     }
   }

@@ -33,7 +33,9 @@ describe("semantic signal (real USE model)", () => {
 
 describe("descriptionClauses", () => {
   it("splits a target's text into clauses worth embedding alone", () => {
-    const clauses = descriptionClauses("Ensure that by 2030 at least 30 per cent of areas are conserved; recognizing indigenous territories, including through other measures.");
+    const clauses = descriptionClauses(
+      "Ensure that by 2030 at least 30 per cent of areas are conserved; recognizing indigenous territories, including through other measures.",
+    );
     expect(clauses).toContain("Ensure that by 2030 at least 30 per cent of areas are conserved;");
     expect(clauses.length).toBeGreaterThanOrEqual(2);
   });

@@ -33,7 +33,9 @@ export function semanticScores(vec: Float32Array, labels: LabelVectors[]): Map<s
 /** Splits a long description into sentences and clauses worth embedding on their own. */
 export function descriptionClauses(text: string): string[] {
   const parts = text
-    .split(/(?<=[.;:])\s+|,\s+(?=(?:including|in particular|and|while|through|by|with|y|et|incluid|notamment|en particulier)\b)/u)
+    .split(
+      /(?<=[.;:])\s+|,\s+(?=(?:including|in particular|and|while|through|by|with|y|et|incluid|notamment|en particulier)\b)/u,
+    )
     .map((s) => s.trim())
     .filter((s) => s.split(/\s+/).length >= 4);
   return [...new Set(parts)];

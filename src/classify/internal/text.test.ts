@@ -23,7 +23,11 @@ describe("text folding and stemming", () => {
 
   it("splits sentences with offsets and cuts endless runs", () => {
     const text = "First sentence. Second one!\nThird";
-    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["First sentence.", "Second one!", "Third"]);
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "First sentence.",
+      "Second one!",
+      "Third",
+    ]);
     expect(sentenceSpans("x".repeat(2000), 600).every((s) => s.end - s.start <= 600)).toBe(true);
   });
 });

@@ -4,7 +4,10 @@ const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Lower-cases and strips diacritics (é→e, ñ→n); keeps Arabic/Cyrillic/Han letters. */
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 export function hasHan(text: string): boolean {
@@ -12,13 +15,73 @@ export function hasHan(text: string): boolean {
 }
 
 const LATIN_SUFFIXES = [
-  "ations", "ation", "ements", "ement", "ments", "ment", "iones", "ions", "ion", "ings", "ing",
-  "ies", "ied", "y", "eaux", "aux", "ales", "ers", "ed", "es", "er", "s", "e", "a", "o", "x",
+  "ations",
+  "ation",
+  "ements",
+  "ement",
+  "ments",
+  "ment",
+  "iones",
+  "ions",
+  "ion",
+  "ings",
+  "ing",
+  "ies",
+  "ied",
+  "y",
+  "eaux",
+  "aux",
+  "ales",
+  "ers",
+  "ed",
+  "es",
+  "er",
+  "s",
+  "e",
+  "a",
+  "o",
+  "x",
 ];
 const CYRILLIC_SUFFIXES = [
-  "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ой", "ей", "ий", "ый", "ая",
-  "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ам", "ям", "ах", "ях", "ом", "ем", "ов", "ев", "а", "я",
-  "о", "е", "ы", "и", "у", "ю", "ь",
+  "ами",
+  "ями",
+  "ого",
+  "его",
+  "ому",
+  "ему",
+  "ыми",
+  "ими",
+  "ых",
+  "их",
+  "ой",
+  "ей",
+  "ий",
+  "ый",
+  "ая",
+  "яя",
+  "ое",
+  "ее",
+  "ые",
+  "ие",
+  "ую",
+  "юю",
+  "ам",
+  "ям",
+  "ах",
+  "ях",
+  "ом",
+  "ем",
+  "ов",
+  "ев",
+  "а",
+  "я",
+  "о",
+  "е",
+  "ы",
+  "и",
+  "у",
+  "ю",
+  "ь",
 ];
 const ARABIC_SUFFIXES = ["ات", "ين", "ون", "ية", "ة", "ي"];
 

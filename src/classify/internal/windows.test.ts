@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_WINDOWED_CHUNKS, scoringPieces, WINDOW_CHARS } from "./windows.ts";
 
-const sentence = (i: number) => `Sentence number ${i} reports on a separate topic of the national report in some detail here. `;
+const sentence = (i: number) =>
+  `Sentence number ${i} reports on a separate topic of the national report in some detail here. `;
 
 describe("scoringPieces", () => {
   it("scores a short chunk as-is and keeps the caller's vector", () => {

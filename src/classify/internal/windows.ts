@@ -26,7 +26,12 @@ export function scoringPieces(chunks: ClassifyInputChunk[], dims: number): Score
   const out: ScoredPiece[] = [];
   const windowed = chunks.length <= MAX_WINDOWED_CHUNKS;
   for (const c of chunks) {
-    out.push({ chunk: c, text: c.text, offset: 0, ...(c.vector && c.vector.length === dims ? { vector: c.vector } : {}) });
+    out.push({
+      chunk: c,
+      text: c.text,
+      offset: 0,
+      ...(c.vector && c.vector.length === dims ? { vector: c.vector } : {}),
+    });
     if (!windowed || c.text.length <= 1.5 * WINDOW_CHARS) continue;
     const spans = segmentText(c.text, WINDOW_CHARS);
     if (spans.length < 2) continue;

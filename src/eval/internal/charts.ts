@@ -9,17 +9,30 @@ const SERIES = [
 ] as const;
 
 function svgOpen(id: string, width: number, height: number, title: string, desc: string): string {
-  return `<svg class="chart chart-${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-t ${id}-d">` +
-    `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc)}</desc>`;
+  return (
+    `<svg class="chart chart-${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-t ${id}-d">` +
+    `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc)}</desc>`
+  );
 }
 
 /** Horizontal grouped bars: precision, recall and F1 (suggest decisions) per label. */
 export function labelBars(perLabel: LabelMetrics[], titles?: Record<string, string>): string {
-  const left = 52, right = 30, barH = 9, gap = 10, top = 30, width = 440;
+  const left = 52,
+    right = 30,
+    barH = 9,
+    gap = 10,
+    top = 30,
+    width = 440;
   const plotW = width - left - right;
   const rowH = barH * 3 + gap;
   const height = top + rowH * perLabel.length + 24;
-  let out = svgOpen("bars", width, height, "Precision, recall and F1 per label", "Grouped horizontal bars, suggest decisions only; each bar shows its value as text.");
+  let out = svgOpen(
+    "bars",
+    width,
+    height,
+    "Precision, recall and F1 per label",
+    "Grouped horizontal bars, suggest decisions only; each bar shows its value as text.",
+  );
   SERIES.forEach((s, i) => {
     out += `<rect x="${left + i * 90}" y="6" width="12" height="12" fill="${s.color}"/><text x="${left + i * 90 + 16}" y="16" class="lg">${s.name}</text>`;
   });
@@ -39,7 +52,7 @@ export function labelBars(perLabel: LabelMetrics[], titles?: Record<string, stri
     });
     out += "</g>";
   });
-  return out + "</svg>";
+  return `${out}</svg>`;
 }
 
 function heatColour(share: number): string {
@@ -55,10 +68,18 @@ export function confusionHeatMap(confusion: Confusion, titles?: Record<string, s
   const rows = confusion.matrix
     .map((row, i) => ({ gold: confusion.labels[i]!, row }))
     .filter(({ row }) => row.some((c) => c > 0));
-  const cell = 30, left = 58, top = 58;
-  const width = left + cell * cols.length + 10, height = top + cell * rows.length + 10;
-  let out = svgOpen("confusion", width, height, "Confusion: gold label by top-1 predicted label",
-    "Rows are gold labels, columns the top-ranked prediction (last column: nothing suggested). Each cell shows its count; shading is the share of its row.");
+  const cell = 30,
+    left = 58,
+    top = 58;
+  const width = left + cell * cols.length + 10,
+    height = top + cell * rows.length + 10;
+  let out = svgOpen(
+    "confusion",
+    width,
+    height,
+    "Confusion: gold label by top-1 predicted label",
+    "Rows are gold labels, columns the top-ranked prediction (last column: nothing suggested). Each cell shows its count; shading is the share of its row.",
+  );
   cols.forEach((c, j) => {
     const x = left + j * cell + cell / 2;
     out += `<text transform="translate(${x + 4},${top - 6}) rotate(-60)" class="ax">${esc(c === "none" ? "none" : shortLabel(c))}</text>`;
@@ -74,21 +95,31 @@ export function confusionHeatMap(confusion: Confusion, titles?: Record<string, s
       const diag = predicted === gold;
       out += `<g><title>gold ${esc(longLabel(gold, titles))} → predicted ${esc(predicted === "none" ? "nothing" : longLabel(predicted, titles))}: ${count} (${pct(share)} of row)</title>`;
       out += `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${heatColour(share)}" class="${diag ? "diag" : "cell"}"/>`;
-      if (count > 0) out += `<text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" class="cnt" fill="${share > 0.5 ? "#fff" : "#111"}">${count}</text>`;
+      if (count > 0)
+        out += `<text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" class="cnt" fill="${share > 0.5 ? "#fff" : "#111"}">${count}</text>`;
       out += "</g>";
     });
   });
-  return out + "</svg>";
+  return `${out}</svg>`;
 }
 
 /** Reliability curve: mean predicted score vs observed frequency per bin, with the diagonal and bin counts. */
 export function reliabilityChart(cal: Calibration): string {
-  const size = 300, left = 44, top = 12, plot = size - left - 12, histH = 50;
+  const size = 300,
+    left = 44,
+    top = 12,
+    plot = size - left - 12,
+    histH = 50;
   const height = top + plot + 34 + histH;
   const px = (v: number) => left + v * plot;
   const py = (v: number) => top + plot - v * plot;
-  let out = svgOpen("calibration", size, height, "Reliability curve",
-    `Predicted score (x) against observed share of gold labels (y) in 10 bins; the dashed diagonal is perfect calibration. Brier ${cal.brier.toFixed(3)}, ECE ${cal.ece.toFixed(3)}. Bars below show pairs per bin.`);
+  let out = svgOpen(
+    "calibration",
+    size,
+    height,
+    "Reliability curve",
+    `Predicted score (x) against observed share of gold labels (y) in 10 bins; the dashed diagonal is perfect calibration. Brier ${cal.brier.toFixed(3)}, ECE ${cal.ece.toFixed(3)}. Bars below show pairs per bin.`,
+  );
   for (const t of [0, 0.25, 0.5, 0.75, 1]) {
     out += `<line x1="${px(0)}" y1="${py(t)}" x2="${px(1)}" y2="${py(t)}" class="grid"/><text x="${left - 4}" y="${py(t) + 4}" text-anchor="end" class="ax">${t}</text>`;
     out += `<text x="${px(t)}" y="${top + plot + 14}" text-anchor="middle" class="ax">${t}</text>`;
@@ -107,5 +138,5 @@ export function reliabilityChart(cal: Calibration): string {
     out += `<rect x="${px(b.lower) + 1}" y="${histTop + histH - 12 - h}" width="${plot / cal.bins.length - 2}" height="${h}" fill="#999"><title>${b.count} pairs with score ${b.lower.toFixed(1)}–${b.upper.toFixed(1)}</title></rect>`;
   }
   out += `<text x="${left - 4}" y="${histTop + histH - 14}" text-anchor="end" class="ax">n (log)</text>`;
-  return out + "</svg>";
+  return `${out}</svg>`;
 }

@@ -50,7 +50,7 @@ export function highlight(text: string, evidence: Evidence[]): string {
   for (const [start, end] of spans) {
     if (end <= pos) continue;
     const from = Math.max(start, pos);
-    out += esc(text.slice(pos, from)) + `<mark>${esc(text.slice(from, end))}</mark>`;
+    out += `${esc(text.slice(pos, from))}<mark>${esc(text.slice(from, end))}</mark>`;
     pos = end;
   }
   return out + esc(text.slice(pos));

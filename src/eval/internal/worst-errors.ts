@@ -32,11 +32,25 @@ export function worstErrors(items: RankedRecord[], limit: number): WorstError[] 
       const s = ranked.find((r) => r.id === id);
       if (s?.decision === "suggest") continue;
       const score = s?.score ?? 0;
-      errors.push({ ...base, kind: "missed", label: id, score, severity: 1 - score, evidence: s?.evidence.slice(0, 2) ?? [] });
+      errors.push({
+        ...base,
+        kind: "missed",
+        label: id,
+        score,
+        severity: 1 - score,
+        evidence: s?.evidence.slice(0, 2) ?? [],
+      });
     }
     ranked.forEach((s, rank) => {
       if (gold.has(s.id) || (s.decision !== "suggest" && rank > 0)) return;
-      errors.push({ ...base, kind: "wrong", label: s.id, score: s.score, severity: s.score, evidence: s.evidence.slice(0, 2) });
+      errors.push({
+        ...base,
+        kind: "wrong",
+        label: s.id,
+        score: s.score,
+        severity: s.score,
+        evidence: s.evidence.slice(0, 2),
+      });
     });
   }
   return errors

@@ -43,9 +43,13 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions): 
     timer = setTimeout(() => {
       controller.abort();
       reject(
-        new AppError("timeout", `Reading the document took longer than ${Math.round(opts.timeoutMs / 1000)} s and was stopped.`, {
-          transient: false,
-        }),
+        new AppError(
+          "timeout",
+          `Reading the document took longer than ${Math.round(opts.timeoutMs / 1000)} s and was stopped.`,
+          {
+            transient: false,
+          },
+        ),
       );
     }, opts.timeoutMs);
   });
@@ -68,7 +72,14 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions): 
       pageOffsets.push(offset);
       offset += page.text.length + 2;
     }
-    const doc: ExtractedDocument = { mediaType, pages: out.pages, text, pageOffsets, language: detectLanguage(text), warnings };
+    const doc: ExtractedDocument = {
+      mediaType,
+      pages: out.pages,
+      text,
+      pageOffsets,
+      language: detectLanguage(text),
+      warnings,
+    };
     if (out.title) doc.title = out.title;
     return doc;
   } finally {

@@ -32,7 +32,10 @@ export function tidyText(text: string): string {
 
 /** First non-empty line, if it is short enough to be a heading. */
 export function firstLineTitle(text: string): string | undefined {
-  const line = text.split("\n").find((l) => l.trim() !== "")?.trim();
+  const line = text
+    .split("\n")
+    .find((l) => l.trim() !== "")
+    ?.trim();
   return line && line.length <= 160 ? line.replace(/^#+\s*/, "") : undefined;
 }
 

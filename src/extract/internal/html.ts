@@ -9,8 +9,26 @@ const NOISE =
 
 /** Block elements that separate paragraphs with a blank line. */
 const PARAGRAPH_BLOCKS = new Set([
-  "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl",
-  "section", "article", "main", "figure", "address", "details", "hr",
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "pre",
+  "table",
+  "ul",
+  "ol",
+  "dl",
+  "section",
+  "article",
+  "main",
+  "figure",
+  "address",
+  "details",
+  "hr",
 ]);
 /** Block elements that only start a new line. */
 const LINE_BLOCKS = new Set(["div", "li", "tr", "dt", "dd", "figcaption", "summary", "caption", "br", "body"]);
@@ -38,7 +56,8 @@ export const extractHtml: Extractor = async (bytes) => {
   const parts: string[] = [];
   walk(root, parts, false);
   const text = tidyText(parts.join(""));
-  if (text === "") throw new AppError("empty_file", "The web page has no readable text once menus and scripts are removed.");
+  if (text === "")
+    throw new AppError("empty_file", "The web page has no readable text once menus and scripts are removed.");
   return { pages: [{ page: 1, text, source: "text" }], title: title || undefined };
 };
 

@@ -9,7 +9,9 @@ export function extractOptionsFromConfig(config: Config): ExtractOptions {
     timeoutMs: config.EXTRACT_TIMEOUT_MS,
     ocr: {
       enabled: config.OCR_ENABLED,
-      langs: config.OCR_LANGS.split("+").map((l) => l.trim()).filter((l) => l !== ""),
+      langs: config.OCR_LANGS.split("+")
+        .map((l) => l.trim())
+        .filter((l) => l !== ""),
     },
   };
 }

@@ -120,5 +120,5 @@ async function renderPage(page: PdfPage): Promise<Uint8Array> {
 const require = createRequire(import.meta.url);
 
 function standardFontsDir(): string {
-  return join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts") + "/";
+  return `${join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
 }

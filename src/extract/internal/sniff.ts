@@ -18,9 +18,13 @@ export async function sniffMediaType(bytes: Uint8Array, filename?: string): Prom
   // A UTF-16 byte-order mark also reads as an MPEG frame header; text wins.
   const detected = hasTextBom(bytes) ? undefined : await fileTypeFromBuffer(bytes);
   if (detected && !(detected.mime === "application/xml" && looksLikeHtml(head))) {
-    throw new AppError("unsupported_media_type", `The file type is ${detected.ext.toUpperCase()} (${detected.mime}). ${SUPPORTED}`, {
-      details: { detected: detected.mime },
-    });
+    throw new AppError(
+      "unsupported_media_type",
+      `The file type is ${detected.ext.toUpperCase()} (${detected.mime}). ${SUPPORTED}`,
+      {
+        details: { detected: detected.mime },
+      },
+    );
   }
   if (looksLikeHtml(head)) return MEDIA_TYPES.html;
   return /\.(md|markdown)$/i.test(filename ?? "") ? MEDIA_TYPES.markdown : MEDIA_TYPES.text;
@@ -35,7 +39,11 @@ function sniffZip(bytes: Uint8Array): MediaType {
     );
   }
   if (entries.includes("word/document.xml")) return MEDIA_TYPES.docx;
-  const kind = entries.some((e) => e.startsWith("xl/")) ? "an Excel workbook" : entries.some((e) => e.startsWith("ppt/")) ? "a PowerPoint deck" : "a zip archive";
+  const kind = entries.some((e) => e.startsWith("xl/"))
+    ? "an Excel workbook"
+    : entries.some((e) => e.startsWith("ppt/"))
+      ? "a PowerPoint deck"
+      : "a zip archive";
   throw new AppError("unsupported_media_type", `This is ${kind}, not a Word document. ${SUPPORTED}`, {
     details: { detected: "application/zip" },
   });
@@ -57,7 +65,8 @@ function textHead(bytes: Uint8Array): string {
 }
 
 /** WHATWG MIME sniffing's HTML signatures: one of these tags first, after whitespace. */
-const HTML_START = /^\s*(<!doctype html|<html|<head|<body|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<br|<p|<!--|<article|<section|<main|<meta)[\s>]/i;
+const HTML_START =
+  /^\s*(<!doctype html|<html|<head|<body|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<br|<p|<!--|<article|<section|<main|<meta)[\s>]/i;
 
 function looksLikeHtml(head: string): boolean {
   const afterXmlDecl = head.replace(/^\s*<\?xml[^>]*>/i, "");

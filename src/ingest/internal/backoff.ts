@@ -14,7 +14,12 @@ export function backoffMs(baseMs: number, attempts: number): number {
 /** The job patch after a failed attempt: back to `queued` with a later `notBefore`, or `failed`. */
 export function failurePatch(job: JobRecord, error: unknown, now: Date, baseMs: number): Partial<JobRecord> {
   const err: AppError = toAppError(error);
-  const common = { errorCode: err.code, errorMessage: err.message, updatedAt: now.toISOString(), leaseUntil: undefined };
+  const common = {
+    errorCode: err.code,
+    errorMessage: err.message,
+    updatedAt: now.toISOString(),
+    leaseUntil: undefined,
+  };
   if (isRetryable(error) && job.attempts < job.maxAttempts) {
     const notBefore = new Date(now.getTime() + backoffMs(baseMs, job.attempts)).toISOString();
     return { ...common, state: "queued", notBefore };

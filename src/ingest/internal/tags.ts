@@ -9,7 +9,13 @@ export function tagsFromClassification(result: ClassificationResult): TagSet {
   for (const s of result.suggestions) {
     if (s.decision !== "suggest") continue;
     const bucket =
-      s.space === "subject" ? tags.subjects : s.space === "sdg" ? tags.sdgs : /GOAL/i.test(s.id) ? tags.goals : tags.targets;
+      s.space === "subject"
+        ? tags.subjects
+        : s.space === "sdg"
+          ? tags.sdgs
+          : /GOAL/i.test(s.id)
+            ? tags.goals
+            : tags.targets;
     if (!bucket.includes(s.id)) bucket.push(s.id);
   }
   return tags;

@@ -31,11 +31,29 @@ function count(values: Iterable<string | undefined>, label: (id: string) => stri
 export function computeFacets(docs: DocumentRecord[], vocab: Vocabulary): Facets {
   const term = (id: string) => termLabel(vocab, id);
   return {
-    targets: count(docs.flatMap((d) => d.tags.targets), term),
-    goals: count(docs.flatMap((d) => d.tags.goals), term),
-    subjects: count(docs.flatMap((d) => d.tags.subjects), term),
-    countries: count(docs.map((d) => d.country), (c) => safeName(regionNames, c)),
-    languages: count(docs.map((d) => d.language).filter((l) => l !== "und"), (l) => safeName(languageNames, l)),
-    types: count(docs.map((d) => d.recordType), (t) => t),
+    targets: count(
+      docs.flatMap((d) => d.tags.targets),
+      term,
+    ),
+    goals: count(
+      docs.flatMap((d) => d.tags.goals),
+      term,
+    ),
+    subjects: count(
+      docs.flatMap((d) => d.tags.subjects),
+      term,
+    ),
+    countries: count(
+      docs.map((d) => d.country),
+      (c) => safeName(regionNames, c),
+    ),
+    languages: count(
+      docs.map((d) => d.language).filter((l) => l !== "und"),
+      (l) => safeName(languageNames, l),
+    ),
+    types: count(
+      docs.map((d) => d.recordType),
+      (t) => t,
+    ),
   };
 }

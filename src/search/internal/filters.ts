@@ -24,7 +24,8 @@ export function validateFilters(filters: SearchFilters | undefined, vocab: Vocab
   const bad: { field: string; value: string; reason: string }[] = [];
   const ids = (field: keyof typeof DOMAIN_OF, values: string[] | undefined) => {
     for (const v of values ?? []) {
-      if (vocab.get(v)?.domain !== DOMAIN_OF[field]) bad.push({ field, value: v, reason: `not a ${DOMAIN_OF[field]} id` });
+      if (vocab.get(v)?.domain !== DOMAIN_OF[field])
+        bad.push({ field, value: v, reason: `not a ${DOMAIN_OF[field]} id` });
     }
     return values?.length ? values : undefined;
   };
@@ -49,9 +50,13 @@ export function validateFilters(filters: SearchFilters | undefined, vocab: Vocab
     to: date("to", f.to),
   };
   if (bad.length > 0) {
-    throw new AppError("validation_failed", `Unknown or malformed filter values: ${bad.map((b) => `${b.field}=${b.value}`).join(", ")}`, {
-      details: bad,
-    });
+    throw new AppError(
+      "validation_failed",
+      `Unknown or malformed filter values: ${bad.map((b) => `${b.field}=${b.value}`).join(", ")}`,
+      {
+        details: bad,
+      },
+    );
   }
   for (const k of Object.keys(out) as (keyof ChunkFilter)[]) if (out[k] === undefined) delete out[k];
   return out;

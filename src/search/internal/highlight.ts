@@ -65,7 +65,7 @@ export function makeSnippet(text: string, terms: string[], width = 240): Snippet
   let html = escapeHtml(prefix);
   let at = start;
   for (const m of inWindow) {
-    html += escapeHtml(text.slice(at, m.start)) + "<mark>" + escapeHtml(text.slice(m.start, m.end)) + "</mark>";
+    html += `${escapeHtml(text.slice(at, m.start))}<mark>${escapeHtml(text.slice(m.start, m.end))}</mark>`;
     at = m.end;
   }
   html += escapeHtml(text.slice(at, end)) + escapeHtml(suffix);

@@ -45,7 +45,13 @@ function maxOf(values: (number | undefined)[]): number | undefined {
 }
 
 /** One result: the document, its best passages, and why it matched. */
-export function toHit(doc: DocumentRecord, chunks: ChunkHit[], score: number, terms: string[], perDoc = PASSAGES_PER_DOC): SearchHit {
+export function toHit(
+  doc: DocumentRecord,
+  chunks: ChunkHit[],
+  score: number,
+  terms: string[],
+  perDoc = PASSAGES_PER_DOC,
+): SearchHit {
   const shown = chunks.slice(0, perDoc);
   const found = new Set(shown.flatMap((c) => findMatches(c.text, terms).map((m) => m.term)));
   return {

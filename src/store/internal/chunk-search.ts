@@ -20,7 +20,18 @@ export interface SearchDeps {
 }
 
 const MAX_LIMIT = 1000;
-const HIT_COLUMNS = ["id", "documentId", "contentHash", "index", "text", "pageStart", "pageEnd", "charStart", "charEnd", "language"];
+const HIT_COLUMNS = [
+  "id",
+  "documentId",
+  "contentHash",
+  "index",
+  "text",
+  "pageStart",
+  "pageEnd",
+  "charStart",
+  "charEnd",
+  "language",
+];
 
 function checkRequest(req: SearchChunksRequest, dims: number): { text?: string; vector?: number[] } {
   if (!Number.isInteger(req.limit) || req.limit < 1 || req.limit > MAX_LIMIT) {
@@ -45,7 +56,11 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
   const { chunks } = deps.tables;
 
   const semantic = async (vector: number[], where: string | undefined, k: number): Promise<ChunkHit[]> => {
-    let q = chunks.vectorSearch(vector).distanceType("cosine").select([...HIT_COLUMNS, "_distance"]).limit(k);
+    let q = chunks
+      .vectorSearch(vector)
+      .distanceType("cosine")
+      .select([...HIT_COLUMNS, "_distance"])
+      .limit(k);
     if (deps.vectorIndexed()) q = q.nprobes(20).refineFactor(10);
     if (where) q = q.where(where);
     const rows: Row[] = await q.toArray();
@@ -57,13 +72,19 @@ export function createChunkSearch(deps: SearchDeps): DocumentStore["chunks"]["se
 
   const keywordRows = async (text: string, where: string | undefined, k: number, columns: string[]): Promise<Row[]> => {
     // MatchQuery: the text is matched as words, never parsed as query syntax.
-    let q = chunks.query().fullTextSearch(new MatchQuery(text, "text")).select([...columns, "_score"]).limit(k);
+    let q = chunks
+      .query()
+      .fullTextSearch(new MatchQuery(text, "text"))
+      .select([...columns, "_score"])
+      .limit(k);
     if (where) q = q.where(where);
     return q.toArray();
   };
 
   const keyword = async (text: string, where: string | undefined, k: number): Promise<ChunkHit[]> =>
-    (await keywordRows(text, where, k, HIT_COLUMNS)).map((r) => rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }));
+    (await keywordRows(text, where, k, HIT_COLUMNS)).map((r) =>
+      rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }),
+    );
 
   // Both halves run as their own queries, each selecting its score column, and are fused here:
   // LanceDB's native hybrid query applies one column list to both halves, so it cannot name

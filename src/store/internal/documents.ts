@@ -15,7 +15,10 @@ export interface DocumentsDeps {
 /** Chunks of one document in index order (vectors included). */
 export async function chunksOf(deps: Pick<DocumentsDeps, "tables">, documentId: string): Promise<ChunkRecord[]> {
   const rows = await guard("read chunks", () =>
-    deps.tables.chunks.query().where(`documentId = ${sqlCode(documentId, "documentId")}`).toArray(),
+    deps.tables.chunks
+      .query()
+      .where(`documentId = ${sqlCode(documentId, "documentId")}`)
+      .toArray(),
   );
   return rows.map(rowToChunk).sort((a, b) => a.index - b.index);
 }
@@ -26,7 +29,10 @@ function checkChunks(doc: DocumentRecord, chunks: ChunkRecord[], dims: number): 
       throw new AppError("validation_failed", `Chunk ${c.id} belongs to ${c.documentId}, not ${doc.id}`);
     }
     if (c.vector.length !== dims) {
-      throw new AppError("validation_failed", `Chunk ${c.id} has a ${c.vector.length}-d vector; the store holds ${dims}-d`);
+      throw new AppError(
+        "validation_failed",
+        `Chunk ${c.id} has a ${c.vector.length}-d vector; the store holds ${dims}-d`,
+      );
     }
   }
 }
@@ -39,7 +45,11 @@ function checkChunks(doc: DocumentRecord, chunks: ChunkRecord[], dims: number): 
 export function createDocuments(deps: DocumentsDeps): DocumentStore["documents"] {
   const { tables, writer } = deps;
   const upsertDoc = (doc: DocumentRecord) =>
-    tables.documents.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([documentToRow(doc)]);
+    tables.documents
+      .mergeInsert("id")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([documentToRow(doc)]);
 
   const getMany = async (ids: string[]): Promise<DocumentRecord[]> => {
     const out: DocumentRecord[] = [];
@@ -115,7 +125,7 @@ export function createDocuments(deps: DocumentsDeps): DocumentStore["documents"]
               .mergeInsert("id")
               .whenMatchedUpdateAll()
               .execute(chunks.map((c) => chunkToRow(c, next)));
-            }
+          }
         });
       });
     },

@@ -7,14 +7,17 @@ import { guard } from "./write.ts";
 
 /** Reviewer feedback, append-only: corrections are new records, never edits. */
 export function createFeedback(tables: StoreTables, writer: Mutex): DocumentStore["feedback"] {
-  const byTime = <T extends { createdAt: string }>(rows: T[]) => rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const byTime = <T extends { createdAt: string }>(rows: T[]) =>
+    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
     async add(rec) {
       await writer.run(() => guard("add feedback", () => tables.feedback.add([feedbackToRow(rec)])));
     },
     async forDocument(documentId) {
       const where = `documentId = ${sqlCode(documentId, "documentId")}`;
-      return byTime((await guard("read feedback", () => tables.feedback.query().where(where).toArray())).map(rowToFeedback));
+      return byTime(
+        (await guard("read feedback", () => tables.feedback.query().where(where).toArray())).map(rowToFeedback),
+      );
     },
     async all() {
       return byTime((await guard("read feedback", () => tables.feedback.query().toArray())).map(rowToFeedback));

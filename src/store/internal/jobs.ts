@@ -16,9 +16,19 @@ const STATES: readonly JobState[] = ["queued", "running", "done", "failed"];
 export function createJobs(tables: StoreTables, writer: Mutex): DocumentStore["jobs"] {
   const { jobs } = tables;
   const upsert = (job: JobRecord) =>
-    jobs.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([jobToRow(job)]);
+    jobs
+      .mergeInsert("id")
+      .whenMatchedUpdateAll()
+      .whenNotMatchedInsertAll()
+      .execute([jobToRow(job)]);
   const get = async (id: string): Promise<JobRecord | undefined> => {
-    const rows = await guard("read job", () => jobs.query().where(`id = ${sqlCode(id, "jobId")}`).limit(1).toArray());
+    const rows = await guard("read job", () =>
+      jobs
+        .query()
+        .where(`id = ${sqlCode(id, "jobId")}`)
+        .limit(1)
+        .toArray(),
+    );
     return rows[0] ? rowToJob(rows[0]) : undefined;
   };
 
@@ -45,7 +55,10 @@ export function createJobs(tables: StoreTables, writer: Mutex): DocumentStore["j
           const rows = await jobs
             .query()
             .where(due)
-            .orderBy([{ columnName: "notBefore", ascending: true }, { columnName: "createdAt", ascending: true }])
+            .orderBy([
+              { columnName: "notBefore", ascending: true },
+              { columnName: "createdAt", ascending: true },
+            ])
             .limit(1)
             .toArray();
           if (!rows[0]) return undefined;
@@ -66,7 +79,12 @@ export function createJobs(tables: StoreTables, writer: Mutex): DocumentStore["j
         const job = await get(id);
         if (!job) throw new AppError("not_found", `Job ${id} not found`);
         // A patch key set to undefined clears that optional field.
-        const next: JobRecord = { ...job, ...patch, id: job.id, updatedAt: patch.updatedAt ?? new Date().toISOString() };
+        const next: JobRecord = {
+          ...job,
+          ...patch,
+          id: job.id,
+          updatedAt: patch.updatedAt ?? new Date().toISOString(),
+        };
         await guard("update job", () => upsert(next));
       });
     },

@@ -56,7 +56,15 @@ export function rowToDocument(row: Row): DocumentRecord {
     createdAt: str(row, "createdAt"),
     updatedAt: str(row, "updatedAt"),
   };
-  for (const key of ["title", "filename", "country", "recordType", "sourceUrl", "declaredLanguage", "submittedBy"] as const) {
+  for (const key of [
+    "title",
+    "filename",
+    "country",
+    "recordType",
+    "sourceUrl",
+    "declaredLanguage",
+    "submittedBy",
+  ] as const) {
     const v = optStr(row, key);
     if (v !== undefined) doc[key] = v;
   }

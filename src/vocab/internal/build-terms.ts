@@ -13,7 +13,7 @@ const label = (labels: LabelsFile, key: string): LString => {
   const out: LString = {};
   for (const lang of UN_LANGUAGES) {
     const v = labels[lang][key];
-    if (v && v.trim()) out[lang] = v.trim();
+    if (v?.trim()) out[lang] = v.trim();
   }
   return out;
 };
