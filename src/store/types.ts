@@ -10,6 +10,19 @@ export interface DocumentMeta {
   /** Language given by the submitter; the detected one is `language`. */
   declaredLanguage?: string;
   submittedBy?: string;
+  /** Where a harvested record came from (CHM, Bioland); absent for uploads. */
+  source?: DocumentSource;
+  /** The source system's own human tags (CBD term keys), kept apart from the suggestions. */
+  sourceTags?: TagSet;
+}
+
+/** Provenance of a harvested document: the record it mirrors and its last update there. */
+export interface DocumentSource {
+  system: "chm" | "bioland";
+  recordId: string;
+  url: string;
+  /** The record's update time in the source (ISO); a newer one re-ingests the document. */
+  updatedAt: string;
 }
 
 export interface TagSet {
@@ -92,6 +105,19 @@ export interface JobRecord {
   updatedAt: string;
   /** Worker lease: a running job whose lease expired is taken again (the worker died). */
   leaseUntil?: string;
+  /** Who holds the lease (one token per claim); transitions by anyone else are refused. */
+  leaseOwner?: string;
+  /** The pipeline's last reported progress, saved with each lease renewal. */
+  progress?: JobProgress;
+}
+
+/** How far a running job has got (counts so far), as reported through the queue's heartbeat. */
+export interface JobProgress {
+  stage: string;
+  pages: number;
+  chunks: number;
+  embedded: number;
+  at: string;
 }
 
 export interface FeedbackRecord {
@@ -139,8 +165,10 @@ export interface DocumentStore {
     get(id: string): Promise<JobRecord | undefined>;
     list(opts?: { state?: JobState; limit?: number }): Promise<JobRecord[]>;
     /** Takes the oldest due job (queued, or running with an expired lease) and marks it running. */
-    claim(now: Date, leaseMs: number): Promise<JobRecord | undefined>;
+    claim(now: Date, leaseMs: number, owner?: string): Promise<JobRecord | undefined>;
     update(id: string, patch: Partial<JobRecord>): Promise<void>;
+    /** Applies `patch` only while the job is running under `owner`'s lease; false when it is not. */
+    transition(id: string, owner: string, patch: Partial<JobRecord>): Promise<boolean>;
   };
   feedback: {
     add(rec: FeedbackRecord): Promise<void>;

@@ -37,6 +37,8 @@ export function documentToRow(doc: DocumentRecord): Row {
     sourceUrl: nullable(doc.sourceUrl),
     declaredLanguage: nullable(doc.declaredLanguage),
     submittedBy: nullable(doc.submittedBy),
+    sourceJson: doc.source ? JSON.stringify(doc.source) : null,
+    sourceTagsJson: doc.sourceTags ? JSON.stringify(doc.sourceTags) : null,
   };
 }
 
@@ -68,7 +70,22 @@ export function rowToDocument(row: Row): DocumentRecord {
     const v = optStr(row, key);
     if (v !== undefined) doc[key] = v;
   }
+  const source = optJson(row, "sourceJson") as DocumentRecord["source"] | undefined;
+  if (source) doc.source = source;
+  const sourceTags = optJson(row, "sourceTagsJson") as Partial<TagSet> | undefined;
+  if (sourceTags) doc.sourceTags = { targets: [], goals: [], subjects: [], sdgs: [], ...sourceTags };
   return doc;
+}
+
+/** A nullable JSON column (absent in tables written before it existed); bad JSON reads as absent. */
+function optJson(row: Row, key: string): unknown {
+  const text = optStr(row, key);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function rowToTags(row: Row): TagSet {

@@ -39,6 +39,9 @@ export const documentSchema = new Schema([
   str("sourceUrl", true),
   str("declaredLanguage", true),
   str("submittedBy", true),
+  // Harvested records: DocumentSource and the source's own TagSet, as JSON (null for uploads).
+  str("sourceJson", true),
+  str("sourceTagsJson", true),
 ]);
 
 /** Chunks carry the document fields used by filters, so a filtered search is one query. */
@@ -79,6 +82,8 @@ export const jobSchema = new Schema([
   str("createdAt"),
   str("updatedAt"),
   str("leaseUntil", true),
+  str("leaseOwner", true),
+  str("progressJson", true),
 ]);
 
 export const feedbackSchema = new Schema([

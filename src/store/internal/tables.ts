@@ -3,6 +3,7 @@ import { Index } from "@lancedb/lancedb";
 import type { Schema } from "apache-arrow";
 import { AppError } from "../../errors.ts";
 import { chunkSchema, documentSchema, feedbackSchema, jobSchema, metaSchema, TABLES } from "./schemas.ts";
+import { addMissingColumns } from "./add-columns.ts";
 import { str } from "./arrow-values.ts";
 
 export interface StoreTables {
@@ -36,10 +37,17 @@ export async function openTables(
   return {
     meta,
     chunks,
-    documents: await openOrCreate(db, existing, TABLES.documents, documentSchema),
+    documents: await withColumnsOf(documentSchema, openOrCreate(db, existing, TABLES.documents, documentSchema)),
     jobs: await openOrCreate(db, existing, TABLES.jobs, jobSchema),
     feedback: await openOrCreate(db, existing, TABLES.feedback, feedbackSchema),
   };
+}
+
+/** A table opened from an older store gains the schema's new nullable columns. */
+async function withColumnsOf(schema: Schema, opening: Promise<Table>): Promise<Table> {
+  const table = await opening;
+  await addMissingColumns(table, schema);
+  return table;
 }
 
 async function checkMeta(meta: Table, opts: { uri: string; dims: number; embeddingModelId: string }): Promise<void> {
