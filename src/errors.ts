@@ -24,7 +24,9 @@ export const ERROR_CODES = [
   "rate_limited",
   "model_unavailable",
   "store_failed",
+  "storage_full",
   "config_invalid",
+  "upstream_failed",
   "internal",
 ] as const;
 

@@ -27,7 +27,11 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   model_unavailable: 503,
   store_failed: 503,
+  /** The disk or quota under the store is full: 507 Insufficient Storage. */
+  storage_full: 507,
   config_invalid: 500,
+  /** A remote source (the CBD API, a Bioland site) failed or could not be reached. */
+  upstream_failed: 502,
   internal: 500,
 } as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 

@@ -1,13 +1,12 @@
-import { AppError, isAppError } from "../../errors.ts";
+import { storeError } from "./storage-errors.ts";
 
-/** Runs a LanceDB call, turning its failures into a transient `store_failed` AppError. */
+/** Runs a LanceDB call, turning its failures into a transient `store_failed` / `storage_full` AppError. */
 export async function guard<T>(what: string, task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (cause) {
-    if (isAppError(cause)) throw cause;
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError("store_failed", `Store could not ${what}: ${detail}`, { cause, transient: true });
+    // Clean message for clients (`storage_full` when the disk is full); raw text stays on `cause`.
+    throw storeError(what, cause);
   }
 }
 
