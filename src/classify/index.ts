@@ -12,7 +12,13 @@ export type {
   Suggestion,
 } from "./types.ts";
 export { loadOrTrainClassifier, type LoadOrTrainInput } from "./cache.ts";
-export { deferClassifier, type DeferredClassifier } from "./deferred.ts";
+export {
+  type ClassifierStatus,
+  classifierStatus,
+  deferClassifier,
+  type DeferredClassifier,
+  readyClassifier,
+} from "./deferred.ts";
 export { examplesFromFeedback } from "./feedback.ts";
 export { deriveHierarchy } from "./internal/derive.ts";
 export { chooseThresholds, decide } from "./internal/thresholds.ts";
