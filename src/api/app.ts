@@ -63,7 +63,8 @@ export function createApi(deps: ApiDeps): ApiApp {
   registerClassify(app, deps);
   registerVocab(app, deps);
   registerEval(app, deps);
-  app.route("/", createUiRoutes());
+  // The eval folder turns on /ui/eval-report, the full report the Evaluation view links to.
+  app.route("/", createUiRoutes({ evalDir: deps.evalDir }));
 
   app.doc("/openapi.json", {
     openapi: "3.0.3",

@@ -95,11 +95,15 @@ function detailLines(details) {
   if (Array.isArray(details)) {
     return details
       .slice(0, 5)
-      .map((d) =>
-        typeof d === "string" ? d : d?.message ? `${(d.path ?? []).join(".") || "input"}: ${d.message}` : "",
-      )
+      .map((d) => (typeof d === "string" ? d : d?.message ? `${fieldOf(d.path) || "input"}: ${d.message}` : ""))
       .filter(Boolean);
   }
   if (Array.isArray(details.issues)) return detailLines(details.issues);
   return [];
+}
+
+// The API sends `path` as a dotted string ("filters.from"); zod's own issues carry an array.
+function fieldOf(path) {
+  if (Array.isArray(path)) return path.join(".");
+  return typeof path === "string" ? path : "";
 }
