@@ -39,6 +39,10 @@ export const configSchema = z.object({
   INGEST_SAMPLES_ON_EMPTY: bool.default(true),
   SAMPLES_DIR: z.string().default("./corpora/samples"),
   CHM_API_KEYS: z.string().default(""),
+  /** Server secret for the ids recorded for unnamed keys (HMAC); keep it stable and private. */
+  CHM_KEY_SECRET: z.string().default(""),
+  /** Longest accepted upload filename (characters, after dropping any directory part). */
+  MAX_FILENAME_CHARS: int(255, 1),
   PUBLIC_READ: bool.default(true),
   MAX_BODY_MB: z.coerce.number().positive().default(1),
   RATE_LIMIT_PER_MINUTE: int(300, 0),

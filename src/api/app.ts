@@ -29,7 +29,8 @@ function clientAddress(c: Context<ApiEnv>): string {
 /**
  * Builds the chm-lens HTTP API (an `OpenAPIHono` app; serve it with `@hono/node-server`).
  *
- * Auth: `CHM_API_KEYS=key:role,…` (roles submitter, secretariat) with `Authorization: Bearer`.
+ * Auth: `CHM_API_KEYS=name:key:role,…` (or `key:role`; roles submitter, secretariat) with
+ * `Authorization: Bearer`; what is recorded is the name, or an HMAC of the key with CHM_KEY_SECRET.
  * With CHM_API_KEYS empty the API runs in open demo mode (every caller is secretariat
  * `local`) and a warning is logged here once.
  *
@@ -39,9 +40,11 @@ function clientAddress(c: Context<ApiEnv>): string {
  */
 export function createApi(deps: ApiDeps): ApiApp {
   const { config, logger } = deps;
-  const keys = parseApiKeys(config.CHM_API_KEYS);
+  const keys = parseApiKeys(config.CHM_API_KEYS, config.CHM_KEY_SECRET);
   if (keys.length === 0) {
     logger?.warn({}, "CHM_API_KEYS is empty: the API is open, every caller may write and delete (local demo only)");
+  } else if (!config.CHM_KEY_SECRET && config.CHM_API_KEYS.split(",").some((e) => e.split(":").length === 2)) {
+    logger?.warn({}, "Unnamed API keys and no CHM_KEY_SECRET: name the keys (name:key:role) or set CHM_KEY_SECRET");
   }
   const app: ApiApp = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.onError(onError(logger));

@@ -25,6 +25,23 @@ const PAGE = `<!doctype html>
 <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/docs/assets/init.js"></script></body></html>`;
 
+/**
+ * The reference page may load scripts, styles and data only from this host (its init script is a
+ * file, not inline). Styles allow inline attributes, which Swagger UI sets; images allow `data:`
+ * icons. No framing, no plugins, no base-URI or form redirection.
+ */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 export const docsRoute = createRoute({
   method: "get",
   path: "/docs",
@@ -46,7 +63,7 @@ export function registerDocs(app: ApiApp): void {
   const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
   const cache = new Map<string, Uint8Array<ArrayBuffer>>();
 
-  app.openapi(docsRoute, (c) => c.html(PAGE, 200));
+  app.openapi(docsRoute, (c) => c.html(PAGE, 200, { "Content-Security-Policy": DOCS_CSP }));
 
   app.openapi(assetRoute, async (c) => {
     const { file } = c.req.valid("param");

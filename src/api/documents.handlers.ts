@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { AppError } from "../errors.ts";
 import { validateFilters } from "../search/index.ts";
 import { deleteRoute, getRoute, listRoute, tagsRoute, uploadRoute } from "./documents.routes.ts";
 import { requirePrincipal, requireRead, requireRole } from "./internal/auth.ts";
 import { filtersOf } from "./internal/query.ts";
-import { applyTagActions } from "./internal/tag-update.ts";
-import { readUpload } from "./internal/upload.ts";
-import { documentDetailView, documentView, parseClassification } from "./internal/views.ts";
+import { reviewTags } from "../ingest/index.ts";
+import { readUpload, safeFilename } from "./internal/upload.ts";
+import { documentDetailView, documentView } from "./internal/views.ts";
 import type { ApiApp, ApiDeps, Principal } from "./types.ts";
 
 /** `user` recorded with feedback: role and key fingerprint, never the key. */
@@ -22,12 +21,13 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
   app.openapi({ ...uploadRoute, middleware: [requireRole("submitter")] }, async (c) => {
     const form = c.req.valid("form");
     const principal = requirePrincipal(c.get("principal"));
+    const filename = safeFilename(form.file.name, config.MAX_FILENAME_CHARS);
     const bytes = await readUpload(form.file, config.MAX_UPLOAD_MB);
     const job = await queue.enqueue({
       bytes,
       meta: {
         title: form.title,
-        filename: form.file.name || undefined,
+        filename,
         country: form.country,
         recordType: form.recordType,
         sourceUrl: form.sourceUrl,
@@ -67,29 +67,13 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
   app.openapi({ ...tagsRoute, middleware: [requireRole("submitter")] }, async (c) => {
     const { id } = c.req.valid("param");
     const { actions } = c.req.valid("json");
-    const principal = requirePrincipal(c.get("principal"));
-    const doc = await store.documents.get(id);
-    if (!doc) throw new AppError("not_found", `No document ${id}`);
-    if (principal.role !== "secretariat" && doc.submittedBy !== principal.fingerprint) {
-      throw new AppError("forbidden", "A submitter may only review their own documents");
-    }
-    const tags = applyTagActions(doc.tags, actions, vocab);
-    const cls = parseClassification(doc.classificationJson);
-    const now = new Date().toISOString();
-    for (const a of actions) {
-      await store.feedback.add({
-        id: randomUUID(),
-        documentId: id,
-        labelId: a.labelId,
-        action: a.action,
-        user: who(principal),
-        modelId: cls?.modelId ?? "none",
-        classifierVersion: cls?.classifierVersion ?? "none",
-        createdAt: now,
-      });
-    }
-    await store.documents.updateTags(id, tags);
-    const fresh = (await store.documents.get(id)) ?? { ...doc, tags };
-    return c.json(documentDetailView(fresh, await store.feedback.forDocument(id), vocab), 200);
+    const p = requirePrincipal(c.get("principal"));
+    const reviewer = {
+      user: who(p),
+      ownerIds: [p.fingerprint, ...(p.aliases ?? [])],
+      secretariat: p.role === "secretariat",
+    };
+    const { document, feedback } = await reviewTags({ store, vocab }, reviewer, id, actions);
+    return c.json(documentDetailView(document, feedback, vocab), 200);
   });
 }

@@ -1,3 +1,4 @@
+import { classifierStatus } from "../classify/index.ts";
 import type { ApiApp, ApiDeps } from "./types.ts";
 import { healthRoute, readyRoute } from "./health.routes.ts";
 
@@ -7,16 +8,21 @@ export function registerHealth(app: ApiApp, deps: ApiDeps): void {
 
   app.openapi(readyRoute, async (c) => {
     let store: { ok: boolean; documents?: number; error?: string };
+    // With PUBLIC_READ=false the count is data like any other read: only key holders see it.
+    const showCount = deps.config.PUBLIC_READ || c.get("principal") !== undefined;
     try {
-      store = { ok: true, documents: await deps.store.documents.count() };
+      const documents = await deps.store.documents.count();
+      store = showCount ? { ok: true, documents } : { ok: true };
     } catch (err) {
       deps.logger?.warn({ err }, "readiness: store unreachable");
       store = { ok: false, error: "store unreachable" };
     }
-    // A classifier still training on first start reports `ready: false` until it is loaded.
-    const loading = deps.classifier && "ready" in deps.classifier && deps.classifier.ready === false;
+    // loading (first start trains for about a minute), ready, or failed (uploads are stored untagged).
+    const status = classifierStatus(deps.classifier);
     const model =
-      deps.classifier && !loading ? { ok: true, classifierVersion: deps.classifier.version } : { ok: false };
+      status === "ready" && deps.classifier
+        ? { ok: true, status, classifierVersion: deps.classifier.version }
+        : { ok: false, status };
     const worker = { state: deps.workerState?.() ?? ("unknown" as const) };
     const ok = store.ok && model.ok;
     const body = { status: ok ? ("ready" as const) : ("not_ready" as const), checks: { store, model, worker } };

@@ -8,7 +8,11 @@ export const ReadySchema = z
     status: z.enum(["ready", "not_ready"]),
     checks: z.object({
       store: z.object({ ok: z.boolean(), documents: z.number().int().optional(), error: z.string().optional() }),
-      model: z.object({ ok: z.boolean(), classifierVersion: z.string().optional() }),
+      model: z.object({
+        ok: z.boolean(),
+        status: z.enum(["loading", "ready", "failed"]),
+        classifierVersion: z.string().optional(),
+      }),
       worker: z.object({ state: z.enum(["running", "stopped", "disabled", "unknown"]) }),
     }),
   })

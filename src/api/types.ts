@@ -40,8 +40,10 @@ export type Role = "submitter" | "secretariat";
 /** Who is calling: resolved from the bearer key (never the key itself). */
 export interface Principal {
   role: Role;
-  /** Short sha256 fingerprint of the key; `local` in open mode. */
+  /** Recorded id of the key: its name (`name:key:role`), else an HMAC of it; `local` in open mode. */
   fingerprint: string;
+  /** Older ids of the same key (the unsalted pre-HMAC fingerprint): still prove ownership. */
+  aliases?: string[];
   /** True when CHM_API_KEYS is empty (local demo, everything open). */
   open: boolean;
 }

@@ -12,3 +12,18 @@ export { createWorker, type JobOutcome, type Worker, type WorkerDeps, type Worke
 export { documentIdFor } from "./internal/ids.ts";
 export { feedbackExamples } from "./feedback-examples.ts";
 export { citeEvidencePages } from "./evidence-pages.ts";
+export {
+  classifyFile,
+  type ClassifyFileDeps,
+  type ClassifyFileOptions,
+  type FileClassification,
+} from "./classify-file.ts";
+export {
+  prepareDocument,
+  prepareOptionsFromConfig,
+  type PreparedDocument,
+  type PrepareOptions,
+} from "./prepare-document.ts";
+export { classifyUntagged, type ClassifyUntaggedDeps, type ClassifyUntaggedResult } from "./classify-untagged.ts";
+export { type Reviewer, type ReviewDeps, type ReviewOutcome, reviewTags } from "./review-tags.ts";
+export { applyTagActions, replayFeedback, type TagAction } from "./tag-actions.ts";

@@ -1,13 +1,15 @@
-import { chunkDocument, chunkOptionsFor, type Chunk } from "../chunk/index.ts";
+import type { Chunk } from "../chunk/index.ts";
+import { readyClassifier } from "../classify/index.ts";
 import type { Classifier } from "../classify/types.ts";
 import type { Config } from "../config.ts";
 import type { Embedder } from "../embed/types.ts";
-import { extractDocument, extractOptionsFromConfig } from "../extract/index.ts";
+import { AppError, isAppError } from "../errors.ts";
 import type { ExtractedDocument } from "../extract/types.ts";
 import type { ChunkRecord, DocumentMeta, DocumentRecord, DocumentStore, TagSet } from "../store/types.ts";
 import { citeEvidencePages } from "./evidence-pages.ts";
 import { documentIdFor, sha256Hex } from "./internal/ids.ts";
 import { EMPTY_TAGS, tagsFromClassification } from "./internal/tags.ts";
+import { prepareDocument, prepareOptionsFromConfig } from "./prepare-document.ts";
 
 /** What the pipeline needs; `classifier` is optional (documents are stored untagged without it). */
 export interface IngestDeps {
@@ -23,9 +25,12 @@ export interface IngestInput {
   documentKey?: string;
 }
 
-/** Progress of one document, for progress bars: counts so far, not deltas. */
+/**
+ * Progress of one document, for progress bars and the job record: counts so far, not deltas.
+ * `extracting`: `pages` read so far (PDF); then the page and chunk totals; `embedding`: chunks embedded.
+ */
 export interface IngestProgress {
-  stage: "extracted" | "chunked" | "embedding" | "classified" | "stored";
+  stage: "extracting" | "extracted" | "chunked" | "embedding" | "classified" | "stored";
   pages: number;
   chunks: number;
   embedded: number;
@@ -71,27 +76,41 @@ export async function ingestBytes(
   }
   const documentId = documentIdFor(contentHash, input.documentKey);
 
-  const extracted = await extractDocument(input.bytes, {
-    ...extractOptionsFromConfig(config),
-    ...(input.meta.filename ? { filename: input.meta.filename } : {}),
-  });
+  // Reading, chunking, embedding and scoring are CPU work on the bytes: a failure there fails the
+  // same way every time, so it is never retried (see `deterministic`). Store calls keep their errors.
+  const prepared = await prepareDocument(
+    input.bytes,
+    prepareOptionsFromConfig(config, embedder.maxChars, input.meta.filename),
+    {
+      ...(signal ? { signal } : {}),
+      onPage: (done) => onProgress?.({ stage: "extracting", pages: done, chunks: 0, embedded: 0 }),
+    },
+  ).catch(deterministic);
+  const { extracted, chunks } = prepared;
   signal?.throwIfAborted();
   const pages = extracted.pages.length;
   onProgress?.({ stage: "extracted", pages, chunks: 0, embedded: 0 });
-
-  const chunks = await chunkDocument(extracted, chunkOptionsFor(embedder.maxChars, config));
   onProgress?.({ stage: "chunked", pages, chunks: chunks.length, embedded: 0 });
 
-  const vectors: Float32Array[] = [];
-  for (let i = 0; i < chunks.length; i += config.EMBED_BATCH_SIZE) {
-    signal?.throwIfAborted();
-    const batch = chunks.slice(i, i + config.EMBED_BATCH_SIZE).map((c) => c.text);
-    vectors.push(...(await embedder.embed(batch, "passage")));
-    onProgress?.({ stage: "embedding", pages, chunks: chunks.length, embedded: vectors.length });
-  }
+  // One call for the whole document: the embedder spreads its batches over its threads, checks the
+  // signal between batches and reports each one done.
+  const vectors = await embedder
+    .embed(
+      chunks.map((c) => c.text),
+      "passage",
+      {
+        ...(signal ? { signal } : {}),
+        onProgress: (embedded) => onProgress?.({ stage: "embedding", pages, chunks: chunks.length, embedded }),
+      },
+    )
+    .catch(deterministic);
+  signal?.throwIfAborted();
 
   const chunkRecords = chunks.map((c, i) => toChunkRecord(documentId, contentHash, c, vectors[i]!));
-  const { tags, classificationJson } = await classify(classifier, chunkRecords, extracted);
+  // Never wait for a classifier that is loading or failed: store untagged, `classifyUntagged` tags it later.
+  const { tags, classificationJson } = await classify(readyClassifier(classifier), chunkRecords, extracted).catch(
+    deterministic,
+  );
   signal?.throwIfAborted();
   onProgress?.({ stage: "classified", pages, chunks: chunks.length, embedded: vectors.length });
 
@@ -158,4 +177,17 @@ function toDocumentRecord(a: {
     createdAt: a.now,
     updatedAt: a.now,
   };
+}
+
+/**
+ * Rethrows a failure of the CPU stages as non-retryable: AppErrors keep their code, an I/O error
+ * (errno, e.g. EMFILE) stays retryable, anything else (a stack overflow, a bug) is `internal` and
+ * would fail the same way on every attempt.
+ */
+function deterministic(e: unknown): never {
+  if (isAppError(e)) throw e;
+  const code = (e as { code?: unknown; errno?: unknown } | null)?.code;
+  if (typeof code === "string" && typeof (e as { errno?: unknown }).errno === "number") throw e;
+  const message = e instanceof Error ? e.message : String(e);
+  throw new AppError("internal", `Processing the document failed: ${message}`, { cause: e, transient: false });
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, scryptSync, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "../../errors.ts";
 import type { ApiEnv, Principal, Role } from "../types.ts";
@@ -7,32 +7,61 @@ export interface KeyEntry {
   /** sha256 of the key: we compare digests so the raw keys never sit in a lookup table. */
   digest: Buffer;
   role: Role;
+  /** What `submittedBy` and feedback `user` record: the key's name, else a keyed hash of it. */
   fingerprint: string;
+  /** The pre-HMAC fingerprint of the same key: still proves ownership of older documents. */
+  legacy: string;
 }
 
-/** A stable, non-reversible id for a key: what `submittedBy` and feedback `user` record. */
-export function fingerprintOf(key: string): string {
+const NAME_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+const ROLES = new Set<string>(["submitter", "secretariat"]);
+
+/** The old unsalted id (sha256(key)[:16]): only compared, never recorded any more. */
+export function legacyFingerprintOf(key: string): string {
   return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
 
 /**
- * Parses `CHM_API_KEYS` (`key:role,key:role`). Throws config_invalid on an unknown role so a
- * typo cannot silently downgrade or open the API.
+ * A stable id for an unnamed key that cannot be recomputed from a guessed key without the server
+ * secret: HMAC-SHA256(CHM_KEY_SECRET, key). Without a secret it falls back to scrypt, which only
+ * slows guessing down (a warning says so).
  */
-export function parseApiKeys(raw: string): KeyEntry[] {
+export function fingerprintOf(key: string, secret: string): string {
+  if (secret) return createHmac("sha256", secret).update(key).digest("hex").slice(0, 16);
+  return scryptSync(key, "chm-lens key id", 8, { N: 1 << 14 }).toString("hex");
+}
+
+/**
+ * Parses `CHM_API_KEYS`: `name:key:role` (recorded as `name`) or the older `key:role` (recorded as
+ * a keyed hash, see `fingerprintOf`). Throws config_invalid on an unknown role or a bad name, so a
+ * typo cannot silently downgrade or open the API. A key containing `:` needs the named form.
+ */
+export function parseApiKeys(raw: string, secret = ""): KeyEntry[] {
   const entries: KeyEntry[] = [];
   for (const part of raw
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const at = part.lastIndexOf(":");
-    const key = at > 0 ? part.slice(0, at) : "";
-    const role = at > 0 ? part.slice(at + 1) : "";
-    if (!key || (role !== "submitter" && role !== "secretariat")) {
-      throw new AppError("config_invalid", "CHM_API_KEYS entries must be key:submitter or key:secretariat");
+    const fields = part.split(":");
+    const role = fields.length >= 2 ? fields.at(-1)! : "";
+    const named = fields.length >= 3;
+    const name = named ? fields[0]! : "";
+    const key = named ? fields.slice(1, -1).join(":") : (fields[0] ?? "");
+    if (!key || !ROLES.has(role) || (named && !NAME_RE.test(name))) {
+      throw new AppError(
+        "config_invalid",
+        "CHM_API_KEYS entries must be name:key:role or key:role, role submitter or secretariat, name of letters, digits, _ . -",
+      );
     }
-    entries.push({ digest: createHash("sha256").update(key).digest(), role, fingerprint: fingerprintOf(key) });
+    entries.push({
+      digest: createHash("sha256").update(key).digest(),
+      role: role as Role,
+      fingerprint: named ? name : fingerprintOf(key, secret),
+      legacy: legacyFingerprintOf(key),
+    });
   }
+  const ids = entries.map((e) => e.fingerprint);
+  if (new Set(ids).size !== ids.length) throw new AppError("config_invalid", "CHM_API_KEYS has two keys with one name");
   return entries;
 }
 
@@ -57,7 +86,10 @@ export function authenticate(keys: KeyEntry[]): MiddlewareHandler<ApiEnv> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const digest = match?.[1] ? createHash("sha256").update(match[1]).digest() : undefined;
     const entry = digest ? keys.find((k) => timingSafeEqual(k.digest, digest)) : undefined;
-    c.set("principal", entry ? { role: entry.role, fingerprint: entry.fingerprint, open: false } : undefined);
+    c.set(
+      "principal",
+      entry ? { role: entry.role, fingerprint: entry.fingerprint, aliases: [entry.legacy], open: false } : undefined,
+    );
     c.set("badKey", !entry);
     return next();
   };

@@ -15,12 +15,18 @@ export function sendError(c: Context, err: AppError, headers?: Record<string, st
   return c.json(errorBody(err), statusOf(err.code), headers);
 }
 
+/** `Retry-After` for errors whose details say when to come back (`retryAfterSeconds`). */
+function retryAfterOf(err: AppError): Record<string, string> | undefined {
+  const s = (err.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  return typeof s === "number" && s > 0 ? { "Retry-After": String(Math.ceil(s)) } : undefined;
+}
+
 /** `app.onError`: AppErrors and Hono HTTPExceptions keep their meaning; anything else is a logged 500. */
 export function onError(logger: ApiLogger | undefined): ErrorHandler<ApiEnv> {
   return (err, c) => {
     if (isAppError(err)) {
       if (statusOf(err.code) >= 500) logger?.error({ err, path: c.req.path }, err.message);
-      return sendError(c, err);
+      return sendError(c, err, retryAfterOf(err));
     }
     if (err instanceof HTTPException) {
       const code = codeOfStatus(err.status);

@@ -26,10 +26,23 @@ function listParam(re: RegExp, example: string) {
     .openapi({ example, description: "Repeat the parameter or separate values with commas" });
 }
 
+/**
+ * True for a date (and optional time) that exists on the calendar. `Date.parse` rolls impossible
+ * dates over (2024-02-30 becomes 1 March), so the parts are checked one by one.
+ */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+  if (mo! < 1 || mo! > 12 || d! < 1 || h! > 23 || mi! > 59 || sec! > 59) return false;
+  const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  return d! <= daysInMonth && !Number.isNaN(Date.parse(v));
+}
+
 const isoDate = z
   .string()
   .regex(ISO_DATE_RE, "must be an ISO 8601 date")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "must be a real date")
+  .refine(isCalendarDate, "must be a date that exists (e.g. not 2024-02-30)")
   .optional();
 
 /** Filter query parameters shared by search and the document list (ids are checked against the vocabularies later). */

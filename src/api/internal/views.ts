@@ -3,6 +3,7 @@ import type { ClassificationResult } from "../../classify/types.ts";
 import type { DocumentRecord, FeedbackRecord, JobRecord } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import { termLabel } from "../../search/index.ts";
+import { publicJobMessage } from "./job-message.ts";
 
 // API shapes are not store rows: every body is mapped here explicitly.
 
@@ -98,7 +99,7 @@ export function jobView(job: JobRecord): z.infer<typeof JobSchema> {
     documentId: job.documentId ?? null,
     attempts: job.attempts,
     maxAttempts: job.maxAttempts,
-    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? job.errorCode } : null,
+    error: job.errorCode ? { code: job.errorCode, message: publicJobMessage(job.errorCode, job.errorMessage) } : null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

@@ -1,6 +1,6 @@
-import { AppError } from "../../errors.ts";
-import type { TagSet } from "../../store/types.ts";
-import type { VocabDomain, Vocabulary } from "../../vocab/types.ts";
+import { AppError } from "../errors.ts";
+import type { TagSet } from "../store/types.ts";
+import type { VocabDomain, Vocabulary } from "../vocab/types.ts";
 
 export interface TagAction {
   labelId: string;
@@ -51,4 +51,20 @@ export function applyTagActions(current: TagSet, actions: TagAction[], vocab: Vo
     subjects: sorted(sets.subjects),
     sdgs: sorted(sets.sdgs),
   };
+}
+
+/**
+ * Replays stored review actions (oldest first) over tags a classifier suggested, so a later
+ * classification never undoes what a reviewer decided. Labels no longer in the vocabulary are skipped.
+ */
+export function replayFeedback(
+  suggested: TagSet,
+  feedback: Array<{ labelId: string; action: TagAction["action"]; createdAt: string }>,
+  vocab: Vocabulary,
+): TagSet {
+  const known = feedback
+    .filter((f) => FIELD[vocab.get(f.labelId)?.domain as VocabDomain])
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((f) => ({ labelId: f.labelId, action: f.action }));
+  return applyTagActions(suggested, known, vocab);
 }
