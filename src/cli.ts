@@ -4,18 +4,17 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { createServices, type Services } from "./app.ts";
-import { chunkDocument, chunkOptionsFor, type ChunkableDocument } from "./chunk/index.ts";
 import { createClassifierTrainer, loadDevSet } from "./classify/index.ts";
 import { runClassify } from "./commands/classify.ts";
 import { runDoctor } from "./commands/doctor.ts";
 import { runEval } from "./commands/eval.ts";
+import { DEFAULT_CHM_SCHEMAS, runHarvest, type HarvestArgs } from "./commands/harvest.ts";
 import { runIngest } from "./commands/ingest.ts";
 import type { CommandIo } from "./commands/io.ts";
 import { runJobs } from "./commands/jobs.ts";
 import { loadConfig } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig } from "./embed/index.ts";
 import { AppError, isAppError } from "./errors.ts";
-import { extractDocument, extractOptionsFromConfig } from "./extract/index.ts";
 import { createLogger } from "./logger.ts";
 import { DEFAULT_CORPORA_DIR, loadVocabulary } from "./vocab/index.ts";
 
@@ -60,6 +59,34 @@ program
     exitCode = await withServices((s) => runIngest(s, { paths }, io));
   });
 
+const harvest = program
+  .command("harvest")
+  .description("bring records of the CBD CHM or a Bioland site in, and keep them in sync");
+const harvestWith = (system: "chm" | "bioland") => async (opts: Omit<HarvestArgs, "system"> & { schema?: string }) => {
+  const { schema, ...rest } = opts;
+  const schemas = schema
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  exitCode = await withServices((s) => runHarvest(s, { system, ...rest, ...(schemas ? { schemas } : {}) }, io));
+};
+harvest
+  .command("chm")
+  .description("page through the CHM index (CHM_API_URL), ingest new and changed records with their attachments")
+  .option("--url <url>", "API base instead of CHM_API_URL")
+  .option("--schema <a,b>", `record types (schema_s); default ${DEFAULT_CHM_SCHEMAS.join(",")}`)
+  .option("--country <xx>", "ISO 3166 alpha-2 government, lower case")
+  .option("--since <iso>", "only records updated since this date")
+  .option("--limit <n>", "at most n records", positiveInt)
+  .action(harvestWith("chm"));
+harvest
+  .command("bioland")
+  .description("page through a Bioland national CHM site's JSON:API and ingest its content")
+  .requiredOption("--url <url>", "the site with its locale, e.g. https://chm.example.org/en")
+  .option("--country <xx>", "the site's country, ISO 3166 alpha-2 lower case")
+  .option("--limit <n>", "at most n records", positiveInt)
+  .action(harvestWith("bioland"));
+
 program
   .command("jobs")
   .description("list ingestion jobs, newest first")
@@ -87,11 +114,9 @@ program
     exitCode = await withServices(async (s) => {
       if (!s.classifier)
         throw new AppError("model_unavailable", "The classifier could not be loaded; see the log above.");
-      const extract = (bytes: Uint8Array, filename: string) =>
-        extractDocument(bytes, { ...extractOptionsFromConfig(s.config), filename });
-      // Chunked as ingestion chunks, so evidence names its chunk and page.
-      const chunk = (doc: ChunkableDocument) => chunkDocument(doc, chunkOptionsFor(s.embedder.maxChars, s.config));
-      return runClassify({ classifier: s.classifier, extract, chunk }, { ...opts, ...(file ? { file } : {}) }, io);
+      // The same use case as POST /v1/classify: chunked as ingestion chunks, evidence with pages.
+      const fileDeps = { classifier: s.classifier, config: s.config, maxChars: s.embedder.maxChars };
+      return runClassify({ classifier: s.classifier, fileDeps }, { ...opts, ...(file ? { file } : {}) }, io);
     });
   });
 

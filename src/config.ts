@@ -47,6 +47,16 @@ export const configSchema = z.object({
   MAX_BODY_MB: z.coerce.number().positive().default(1),
   RATE_LIMIT_PER_MINUTE: int(300, 0),
   EVAL_DIR: z.string().default("./data/eval"),
+  /** The CBD API that `harvest chm` reads (Solr index, records, attachments). */
+  CHM_API_URL: z.string().url().default("https://api.cbd.int"),
+  HARVEST_CONCURRENCY: int(2, 1),
+  HARVEST_RATE_PER_SECOND: z.coerce.number().min(0).default(4),
+  HARVEST_TIMEOUT_MS: int(30_000, 100),
+  HARVEST_RETRIES: int(3, 0),
+  HARVEST_BACKOFF_MS: int(1000, 0),
+  HARVEST_PAGE_SIZE: int(50, 1),
+  HARVEST_MAX_ATTACHMENTS: int(10, 0),
+  HARVEST_USER_AGENT: z.string().default("chm-lens-harvester/0.1 (+https://www.cbd.int/chm; CBD CHM classification)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
