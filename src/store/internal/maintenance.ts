@@ -48,3 +48,62 @@ export async function buildVectorIndex(tables: StoreTables, dims: number): Promi
     return true;
   });
 }
+
+/**
+ * Folds rows written since the last refresh into the chunk indexes (FTS, and the vector index
+ * when there is one) and compacts the small fragments single-document commits leave behind.
+ * Without it the FTS index covers none of the new rows, and LanceDB's flat BM25 over unindexed
+ * rows drops words that repeat inside chunks and occur in most of them (issue 9: "coral" → 0 hits).
+ */
+export async function refreshChunkIndexes(tables: StoreTables): Promise<void> {
+  const cleanupOlderThan = new Date(Date.now() - KEEP_VERSIONS_MS);
+  await guard("refresh the search indexes", async () => {
+    await tables.chunks.optimize({ cleanupOlderThan });
+    await tables.documents.optimize({ cleanupOlderThan });
+  });
+}
+
+export interface IndexRefresh {
+  /** A commit wrote rows: schedule a refresh `delayMs` later (one per window, not per write). */
+  noteWrite(): void;
+  /** Resolves when no refresh is scheduled or running (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Cancels a scheduled refresh; a running one finishes. */
+  stop(): void;
+}
+
+/**
+ * Keeps the indexes current in the process that writes: the first write after a refresh starts a
+ * `delayMs` timer, so a steady stream of writes refreshes once per window and a quiet store is
+ * refreshed `delayMs` after its last burst. `delayMs` 0 turns it off (bulk loads call
+ * `store.optimize()` once at the end instead). Failures go to `onError`; the next write retries.
+ */
+export function createIndexRefresh(opts: {
+  delayMs: number;
+  run: () => Promise<void>;
+  onError?: (e: unknown) => void;
+}): IndexRefresh {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const fire = () => {
+    timer = undefined;
+    running = running.then(() => opts.run().catch((e) => opts.onError?.(e)));
+  };
+  return {
+    noteWrite() {
+      if (opts.delayMs <= 0 || timer) return;
+      timer = setTimeout(fire, opts.delayMs);
+    },
+    async idle() {
+      while (timer) {
+        clearTimeout(timer);
+        fire();
+      }
+      await running;
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
