@@ -16,7 +16,15 @@ interface FileResult {
   job?: JobRecord;
   /** Set when the file never became a job (unreadable, too large). */
   error?: { code: string; message: string };
+  /** The store already held these exact bytes: nothing was extracted or embedded again. */
+  unchanged?: boolean;
 }
+
+/**
+ * Files a folder walk leaves out because they describe the folder rather than being documents
+ * (corpora/samples has both). A file named on the command line is always ingested.
+ */
+const FOLDER_NOTES = /^(readme(\.(md|txt))?|manifest\.json)$/i;
 
 type IngestServices = Pick<Services, "config" | "store" | "embedder" | "classifier" | "logger" | "queue">;
 
@@ -26,7 +34,11 @@ type IngestServices = Pick<Services, "config" | "store" | "embedder" | "classifi
  */
 export async function runIngest(services: IngestServices, args: IngestArgs, io: CommandIo): Promise<number> {
   const { config, queue } = services;
-  const files = await collectFiles(args.paths, io);
+  const { files, notes } = await collectFiles(args.paths, io);
+  if (notes.length > 0) {
+    const names = notes.map((f) => relative(process.cwd(), f) || f).join(", ");
+    io.err(`Skipped ${notes.length} files that describe the folder, not documents: ${names}`);
+  }
   if (files.length === 0) {
     io.err("No files to ingest.");
     return 1;
@@ -49,6 +61,7 @@ export async function runIngest(services: IngestServices, args: IngestArgs, io: 
 
   const bars = startIngestBars(io.tty, results.filter((r) => r.job).length);
   const worker = createWorker({
+    queue,
     store: services.store,
     embedder: services.embedder,
     ...(services.classifier ? { classifier: services.classifier } : {}),
@@ -63,6 +76,7 @@ export async function runIngest(services: IngestServices, args: IngestArgs, io: 
       const mine = pending.get(outcome.job.id);
       if (mine && (outcome.job.state === "done" || outcome.job.state === "failed")) {
         pending.delete(outcome.job.id);
+        if (outcome.result?.skipped) mine.unchanged = true;
         bars.documentDone(basename(mine.file));
       }
       continue;
@@ -82,31 +96,34 @@ export async function runIngest(services: IngestServices, args: IngestArgs, io: 
   for (const r of results) if (r.job) r.job = (await queue.get(r.job.id)) ?? r.job;
   io.out(summaryTable(results, await docStats(services, results)));
   const failed = results.filter((r) => r.error || r.job?.state === "failed").length;
-  io.out(`\n${results.length - failed} ok, ${failed} failed. ${bars.throughput()}`);
+  const unchanged = results.filter((r) => r.unchanged && r.job?.state === "done").length;
+  const fresh = results.length - failed - unchanged;
+  // Unchanged files were not processed, so the throughput counts only the new ones.
+  const work = fresh > 0 ? ` ${bars.throughput()}` : "";
+  const same = unchanged > 0 ? `, ${unchanged} unchanged (already stored)` : "";
+  io.out(`\n${fresh} ok${same}, ${failed} failed.${work}`);
   return failed > 0 ? 1 : 0;
 }
 
-async function collectFiles(paths: string[], io: CommandIo): Promise<string[]> {
-  const out: string[] = [];
+async function collectFiles(paths: string[], io: CommandIo): Promise<{ files: string[]; notes: string[] }> {
+  const found = { files: [] as string[], notes: [] as string[] };
   for (const p of paths) {
     const info = await stat(p).catch(() => undefined);
     if (!info) io.err(`Not found: ${p}`);
-    else if (info.isDirectory()) out.push(...(await walk(p)));
-    else if (info.isFile()) out.push(p);
+    else if (info.isDirectory()) await walk(p, found);
+    else if (info.isFile()) found.files.push(p);
   }
-  return out;
+  return found;
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, found: { files: string[]; notes: string[] }): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const out: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile()) out.push(p);
+    if (e.isDirectory()) await walk(p, found);
+    else if (e.isFile()) (FOLDER_NOTES.test(e.name) ? found.notes : found.files).push(p);
   }
-  return out;
 }
 
 async function docStats(services: IngestServices, results: FileResult[]) {
@@ -126,7 +143,14 @@ function summaryTable(
     if (job.state !== "done")
       return [file, job.state, "", "", "", job.errorCode ? `${job.errorCode}: ${job.errorMessage ?? ""}` : ""];
     const doc = docs.get(job.documentId ?? "");
-    return [file, "ok", String(doc?.pageCount ?? ""), String(doc?.chunkCount ?? ""), doc?.language ?? "", ""];
+    return [
+      file,
+      r.unchanged ? "unchanged" : "ok",
+      String(doc?.pageCount ?? ""),
+      String(doc?.chunkCount ?? ""),
+      doc?.language ?? "",
+      "",
+    ];
   });
   return formatTable(["file", "status", "pages", "chunks", "lang", "error"], rows);
 }
