@@ -1,13 +1,15 @@
 import { connect } from "@lancedb/lancedb";
 import { mkdir } from "node:fs/promises";
 import { AppError } from "../errors.ts";
-import { createBlobs, localPath } from "./internal/blobs.ts";
+import { createBlobs, localPath, openBlobTable } from "./internal/blobs.ts";
+import { blobInUse, createCascadeDelete } from "./internal/cascade.ts";
 import { createChunkSearch } from "./internal/chunk-search.ts";
 import { chunksOf, createDocuments } from "./internal/documents.ts";
 import { createFeedback } from "./internal/feedback.ts";
 import { createJobs } from "./internal/jobs.ts";
 import { buildVectorIndex, compactAndReindex, hasVectorIndex } from "./internal/maintenance.ts";
 import { createMutex } from "./internal/mutex.ts";
+import { createSubmissions, openSubmissionTable } from "./internal/submissions.ts";
 import { openTables } from "./internal/tables.ts";
 import { guard } from "./internal/write.ts";
 import type { DocumentStore } from "./types.ts";
@@ -23,7 +25,8 @@ export interface CreateStoreOptions {
 
 /**
  * Opens (or creates) the chm-lens store at `uri`: LanceDB tables `documents`, `chunks`,
- * `jobs`, `feedback`, `meta`, plus content-addressed blobs in `<uri>/blobs/`.
+ * `jobs`, `feedback`, `meta`, `submissions` and `blobs` (uploaded bytes by SHA-256), all under
+ * the one URI so an object-store `DATA_DIR` holds every part.
  *
  * Writes are serialised per store instance: documents/chunks share one writer, jobs and
  * feedback another, so a long index build never holds up job claims or uploads.
@@ -41,25 +44,38 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
   if (local !== undefined) await mkdir(local, { recursive: true });
   const db = await guard("open the database", () => connect(opts.uri, { readConsistencyInterval: 0 }));
   const tables = await openTables(db, opts);
+  const blobTable = await openBlobTable(db);
+  const submissionTable = await openSubmissionTable(db);
   let vectorIndexed = await hasVectorIndex(tables);
   const writer = createMutex();
   const queueWriter = createMutex();
+  // Uploads get their own writer: a 25 MB blob write never holds up job claims or feedback.
+  const blobWriter = createMutex();
 
   const documents = createDocuments({ tables, writer, dims: opts.dims });
+  const feedback = createFeedback(tables, queueWriter);
+  const submissions = createSubmissions(submissionTable, queueWriter);
+  const blobs = createBlobs({ uri: opts.uri, table: blobTable, writer: blobWriter, inUse: blobInUse(tables) });
+  const deleteDocument = createCascadeDelete({ documents, feedback, submissions, blobs });
   const search = createChunkSearch({ tables, dims: opts.dims, documents, vectorIndexed: () => vectorIndexed });
 
   return {
     uri: opts.uri,
     dims: opts.dims,
-    documents,
+    documents: { ...documents, delete: deleteDocument },
     chunks: {
       search,
       forDocument: (documentId) => chunksOf({ tables }, documentId),
       count: () => guard("count chunks", () => tables.chunks.countRows()),
     },
     jobs: createJobs(tables, queueWriter),
-    feedback: createFeedback(tables, queueWriter),
-    blobs: createBlobs(opts.uri),
+    feedback: { add: feedback.add, forDocument: feedback.forDocument, all: feedback.all },
+    submissions: {
+      record: submissions.record,
+      submissionsOf: submissions.submissionsOf,
+      hasSubmitted: submissions.hasSubmitted,
+    },
+    blobs,
     async optimize() {
       await writer.run(() => queueWriter.run(() => compactAndReindex(tables)));
       // Under the documents writer: an index commit racing a chunk rewrite can fail.
@@ -69,7 +85,8 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       // Let queued writes finish before the handles go.
       await writer.run(async () => undefined);
       await queueWriter.run(async () => undefined);
-      for (const t of Object.values(tables)) t.close();
+      await blobWriter.run(async () => undefined);
+      for (const t of [...Object.values(tables), blobTable, submissionTable]) t.close();
       db.close();
     },
   };

@@ -131,6 +131,24 @@ export interface FeedbackRecord {
   createdAt: string;
 }
 
+/**
+ * One submission of a document: who sent which bytes, when, with what metadata. Identical bytes
+ * are one document; each submitter keeps their own submission (title, country, record type …).
+ */
+export interface SubmissionRecord {
+  id: string;
+  documentId: string;
+  /** The submitter's principal fingerprint; absent for CLI and harvest ingestion. */
+  submittedBy?: string;
+  submittedAt: string;
+  title?: string;
+  filename?: string;
+  country?: string;
+  recordType?: string;
+  declaredLanguage?: string;
+  sourceUrl?: string;
+}
+
 export interface SearchChunksRequest {
   mode: "semantic" | "keyword" | "hybrid";
   /** Keyword query text (keyword, hybrid). */
@@ -153,6 +171,11 @@ export interface DocumentStore {
     /** Atomically replaces the document's chunks and then writes its record (one writer at a time). */
     put(doc: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
     updateTags(id: string, tags: TagSet, classificationJson?: string): Promise<void>;
+    /**
+     * Deletes the document with its chunks, feedback, submissions and uploaded bytes (the bytes
+     * stay while a queued/running job still needs them). Leftovers of an interrupted delete are
+     * removed by deleting again; returns whether the document existed.
+     */
     delete(id: string): Promise<boolean>;
   };
   chunks: {
@@ -175,10 +198,22 @@ export interface DocumentStore {
     forDocument(documentId: string): Promise<FeedbackRecord[]>;
     all(): Promise<FeedbackRecord[]>;
   };
+  /** Every submission of every document (who, when, their metadata); removed with the document. */
+  submissions: {
+    /** Records that `meta.submittedBy` submitted the document; the same submission twice is kept once. */
+    record(documentId: string, meta: DocumentMeta, submittedAt: string): Promise<void>;
+    /** The document's submissions, oldest first. */
+    submissionsOf(documentId: string): Promise<SubmissionRecord[]>;
+    /** Whether `user` (a principal fingerprint) submitted the document. */
+    hasSubmitted(documentId: string, user: string): Promise<boolean>;
+  };
+  /** Uploaded bytes by SHA-256, in a LanceDB table under the store URI. */
   blobs: {
     put(bytes: Uint8Array): Promise<string>;
     get(key: string): Promise<Uint8Array>;
     delete(key: string): Promise<void>;
+    /** Deletes the bytes unless a document or a queued/running job still uses them (a failed upload's). */
+    release(key: string): Promise<boolean>;
   };
   /** Builds/refreshes the full-text index (and an ANN index past a size threshold). */
   optimize(): Promise<void>;

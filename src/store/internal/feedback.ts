@@ -6,7 +6,12 @@ import { sqlCode } from "./where.ts";
 import { guard } from "./write.ts";
 
 /** Reviewer feedback, append-only: corrections are new records, never edits. */
-export function createFeedback(tables: StoreTables, writer: Mutex): DocumentStore["feedback"] {
+export interface Feedback extends Readonly<DocumentStore["feedback"]> {
+  /** Removes a document's feedback (part of deleting it: re-uploaded bytes must start clean). */
+  deleteFor(documentId: string): Promise<void>;
+}
+
+export function createFeedback(tables: StoreTables, writer: Mutex): Feedback {
   const byTime = <T extends { createdAt: string }>(rows: T[]) =>
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return {
@@ -18,6 +23,10 @@ export function createFeedback(tables: StoreTables, writer: Mutex): DocumentStor
       return byTime(
         (await guard("read feedback", () => tables.feedback.query().where(where).toArray())).map(rowToFeedback),
       );
+    },
+    async deleteFor(documentId) {
+      const where = `documentId = ${sqlCode(documentId, "documentId")}`;
+      await writer.run(() => guard("delete feedback", () => tables.feedback.delete(where)));
     },
     async all() {
       return byTime((await guard("read feedback", () => tables.feedback.query().toArray())).map(rowToFeedback));
