@@ -1,7 +1,6 @@
 /** The store stage: LanceDB-backed documents, chunks (vector + full-text search), jobs, feedback, blobs. */
 export { createStore } from "./create-store.ts";
 export type { CreateStoreOptions } from "./create-store.ts";
-export { ANN_TUNING } from "./internal/chunk-search.ts";
 export type {
   ChunkFilter,
   ChunkHit,
