@@ -43,6 +43,8 @@ export const configSchema = z.object({
   CHM_KEY_SECRET: z.string().default(""),
   /** Longest accepted upload filename (characters, after dropping any directory part). */
   MAX_FILENAME_CHARS: int(255, 1),
+  /** How long `npm start` may take to stop on SIGTERM/SIGINT (finishing the current job) before it exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: int(30_000, 0),
   PUBLIC_READ: bool.default(true),
   MAX_BODY_MB: z.coerce.number().positive().default(1),
   RATE_LIMIT_PER_MINUTE: int(300, 0),

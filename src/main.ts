@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createApi, type HttpServer, serveApi } from "./api/index.ts";
 import { createServices, type Services } from "./app.ts";
+import { classifierStatus } from "./classify/index.ts";
 import { loadConfig } from "./config.ts";
 import { extractDocument } from "./extract/index.ts";
 import { createLogger } from "./logger.ts";
@@ -61,11 +62,26 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, "shutting down: finishing the current job");
+    logger.info({ signal, graceMs: config.SHUTDOWN_TIMEOUT_MS }, "shutting down: finishing the current job");
+    // A job still running when the grace period ends is taken again by a worker after its lease.
+    setTimeout(() => {
+      logger.warn({}, "shutdown grace period over: exiting with work unfinished");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await server?.close();
-    await services.close();
+    if (classifierStatus(services.classifier) === "loading") {
+      // Training holds the embedder for up to a minute: don't wait for it. Nothing is written
+      // once the worker has stopped (untagged documents are classified at the next start).
+      await services.worker.stop();
+    } else {
+      await services.close();
+    }
+    logger.info({ signal }, "stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
