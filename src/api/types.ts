@@ -1,8 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Classifier } from "../classify/types.ts";
 import type { Config } from "../config.ts";
-import type { ExtractOptions, ExtractedDocument } from "../extract/types.ts";
+import type { CoverageService } from "../coverage/index.ts";
+import type { Embedder } from "../embed/types.ts";
+import type { Countries } from "../geo/index.ts";
 import type { JobQueue } from "../ingest/types.ts";
+import type { MatchService } from "../matches/index.ts";
 import type { SearchService } from "../search/index.ts";
 import type { DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
@@ -26,13 +29,22 @@ export interface ApiDeps {
   classifier?: Classifier;
   vocab: Vocabulary;
   search: SearchService;
-  /** `extractDocument` from `src/extract`, used by `POST /v1/classify` with a file. */
-  extract: (bytes: Uint8Array, opts: ExtractOptions) => Promise<ExtractedDocument>;
+  /** The embedder's window (`maxChars`): `POST /v1/classify` with a file chunks as ingestion does. */
+  embedder: Pick<Embedder, "maxChars">;
   /** Folder holding eval runs (`readLatestEval`). */
   evalDir: string;
   logger?: ApiLogger;
+  /** Coverage, summaries and matchmaking; `createApi` builds them over `store` when absent. */
+  insights?: CoverageDeps;
   /** Optional probe of the ingest worker for `/ready`. */
   workerState?: () => WorkerState;
+}
+
+/** The coverage, country-summary and matchmaking services (built from the store when not given). */
+export interface CoverageDeps {
+  coverage: CoverageService;
+  matches: MatchService;
+  countries: Countries;
 }
 
 export type Role = "submitter" | "secretariat";
