@@ -11,7 +11,7 @@ import {
 import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import {
-  createEmbeddedQueue,
+  createQueue,
   createWorker,
   feedbackExamples,
   type JobQueue,
@@ -83,8 +83,10 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
       : (opts.classifier ??
         deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
   const search = createSearchService({ store, embedder, vocab });
-  const queue = createEmbeddedQueue({ store, maxAttempts: config.JOB_MAX_ATTEMPTS });
+  // QUEUE_URL set: BullMQ on Redis (shared by API replicas and workers); else the embedded queue.
+  const queue = await createQueue(store, config, logger);
   const worker = createWorker({
+    queue,
     store,
     embedder,
     ...(classifier ? { classifier } : {}),
@@ -105,6 +107,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     worker,
     async close() {
       await worker.stop();
+      await queue.close();
       // Never close the embedder under a classifier that is still training on it.
       if (classifier && "loaded" in classifier) await (classifier as DeferredClassifier).loaded;
       await store.close();

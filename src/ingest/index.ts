@@ -1,5 +1,6 @@
-export type { EnqueueInput, JobQueue } from "./types.ts";
+export type { EnqueueInput, JobLease, JobQueue, LeaseProgress } from "./types.ts";
 export { createEmbeddedQueue, type EmbeddedQueueDeps } from "./queue.ts";
+export { createQueue, embeddedQueueFor } from "./create-queue.ts";
 export {
   ingestBytes,
   type IngestDeps,

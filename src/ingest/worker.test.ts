@@ -14,13 +14,20 @@ const T0 = new Date("2030-01-01T00:00:00.000Z");
 
 function setup(over: Partial<WorkerDeps> = {}) {
   let clock = T0;
-  const queue = createEmbeddedQueue({ store: fx.store, maxAttempts: fx.config.JOB_MAX_ATTEMPTS, now: () => clock });
+  const config = over.config ?? fx.config;
+  const queue = createEmbeddedQueue({
+    store: fx.store,
+    maxAttempts: config.JOB_MAX_ATTEMPTS,
+    backoffMs: config.JOB_BACKOFF_MS,
+    leaseMs: config.JOB_LEASE_MS,
+    now: () => clock,
+  });
   const worker = createWorker({
     store: fx.store,
     embedder: fakeEmbedder(),
-    config: fx.config,
+    config,
     logger: fx.logger,
-    now: () => clock,
+    queue,
     ...over,
   });
   return { queue, worker, setClock: (d: Date) => (clock = d) };
@@ -116,7 +123,7 @@ describe("createWorker", () => {
     expect(await fx.store.documents.count()).toBe(1);
   });
 
-  it("times out a slow job, re-queues it and never writes its document", async () => {
+  it("times out a slow job, fails it (a timeout is not retried) and never writes its document", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
     const base = fakeEmbedder();
@@ -132,7 +139,7 @@ describe("createWorker", () => {
     expect((await worker.runOnce())?.error?.code).toBe("timeout");
     release();
     await new Promise((r) => setTimeout(r, 50));
-    expect(await queue.get(job.id)).toMatchObject({ state: "queued", errorCode: "timeout" });
+    expect(await queue.get(job.id)).toMatchObject({ state: "failed", errorCode: "timeout" });
     expect(await fx.store.documents.count()).toBe(0);
   });
 

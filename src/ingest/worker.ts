@@ -1,12 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Classifier } from "../classify/types.ts";
 import type { Config } from "../config.ts";
 import type { Embedder } from "../embed/types.ts";
-import { toAppError, type AppError } from "../errors.ts";
+import { AppError, isAppError, toAppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { DocumentStore, JobRecord } from "../store/types.ts";
-import { failurePatch } from "./internal/backoff.ts";
+import { isStorageError, loopDelayMs, retryTransition } from "./internal/settle.ts";
 import { withTimeout } from "./internal/timeout.ts";
 import { ingestBytes, type IngestProgress, type IngestResult } from "./pipeline.ts";
+import { embeddedQueueFor } from "./create-queue.ts";
+import type { JobQueue, LeaseProgress } from "./types.ts";
 
 export interface WorkerDeps {
   store: DocumentStore;
@@ -14,10 +18,10 @@ export interface WorkerDeps {
   classifier?: Classifier;
   config: Config;
   logger: Logger;
+  /** The queue to work from; default: an embedded queue on `store` (closed with the worker). */
+  queue?: JobQueue;
   /** Per-job pipeline progress (the CLI's progress bars). */
   onProgress?: (p: WorkerProgress) => void;
-  /** Clock, for tests. */
-  now?: () => Date;
 }
 
 export interface WorkerProgress extends IngestProgress {
@@ -32,6 +36,8 @@ export interface JobOutcome {
 }
 
 export interface Worker {
+  /** This worker's id (host, pid, random): the owner of its leases. */
+  readonly id: string;
   /** Starts WORKER_CONCURRENCY polling loops. */
   start(): void;
   /** Stops polling and waits for the jobs in progress to finish. */
@@ -42,38 +48,89 @@ export interface Worker {
 }
 
 /**
- * The ingest worker: claims due jobs with a lease (JOB_TIMEOUT_MS), runs the pipeline under the same
- * timeout and records the outcome. Transient failures go back to the queue with exponential backoff
- * up to the job's maxAttempts; bad input fails at once. A job whose worker died is claimed again
- * once its lease expires.
+ * The ingest worker. It depends on the JobQueue only: claim a job with a lease, renew the lease
+ * (with the pipeline's progress) every JOB_LEASE_MS / 3 while the pipeline runs under
+ * JOB_TIMEOUT_MS, then complete or fail it. A lost lease aborts the pipeline before it writes.
+ * Transient failures go back to the queue with exponential backoff; bad input fails at once. When
+ * the store or queue cannot write (disk full), the loop backs off instead of spinning, and the
+ * job's outcome is retried until it is recorded or the lease is gone.
  */
 export function createWorker(deps: WorkerDeps): Worker {
-  const { store, config, logger, onProgress, now = () => new Date() } = deps;
+  const { config, logger, onProgress } = deps;
+  const ownQueue = deps.queue === undefined;
+  const queue = deps.queue ?? embeddedQueueFor(deps.store, config, logger);
+  const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const heartbeatMs = Math.max(10, Math.floor(config.JOB_LEASE_MS / 3));
   let running = false;
   let loops: Promise<void>[] = [];
   const wakers = new Set<() => void>();
 
   async function runOnce(): Promise<JobOutcome | undefined> {
-    const job = await store.jobs.claim(now(), config.JOB_TIMEOUT_MS);
-    if (!job) return undefined;
+    const lease = await queue.claim(id);
+    if (!lease) return undefined;
+    const { job } = lease;
     const log = logger.child({ jobId: job.id, attempt: job.attempts });
     const started = Date.now();
+    const leaseLost = new AbortController();
+    let latest: LeaseProgress | undefined;
+    const beat = setInterval(() => {
+      const progress = latest;
+      latest = undefined;
+      queue.extend(lease, progress).catch((e: unknown) => {
+        const err = toAppError(e);
+        if (err.code === "conflict") leaseLost.abort(err);
+        else log.warn({ code: err.code, err: err.message }, "could not renew the job lease");
+      });
+    }, heartbeatMs);
+    const settle = (what: string, t: () => Promise<JobRecord>) =>
+      retryTransition(t, {
+        pollMs: config.JOB_POLL_MS,
+        capMs: heartbeatMs,
+        giveUpAfterMs: config.JOB_LEASE_MS,
+        keepTrying: () => !leaseLost.signal.aborted,
+        log,
+        what,
+      });
     try {
-      const bytes = await store.blobs.get(job.blobKey);
-      const input = { bytes, meta: job.meta, ...(job.documentKey ? { documentKey: job.documentKey } : {}) };
-      const result = await withTimeout(config.JOB_TIMEOUT_MS, "Ingest job", (signal) =>
-        ingestBytes(deps, input, { signal, onProgress: (p) => onProgress?.({ jobId: job.id, ...p }) }),
-      );
-      const patch: Partial<JobRecord> = {
-        state: "done",
-        documentId: result.documentId,
-        updatedAt: now().toISOString(),
-        // Clear what an earlier failed attempt left (an undefined key clears the field).
-        errorCode: undefined,
-        errorMessage: undefined,
-        leaseUntil: undefined,
-      };
-      await store.jobs.update(job.id, patch);
+      let result: IngestResult;
+      try {
+        const bytes = await queue.bytes(job);
+        const input = { bytes, meta: job.meta, ...(job.documentKey ? { documentKey: job.documentKey } : {}) };
+        result = await withTimeout(config.JOB_TIMEOUT_MS, "Ingest job", (signal) =>
+          ingestBytes(deps, input, {
+            signal: AbortSignal.any([signal, leaseLost.signal]),
+            onProgress: (p) => {
+              latest = { stage: p.stage, pages: p.pages, chunks: p.chunks, embedded: p.embedded };
+              onProgress?.({ jobId: job.id, ...p });
+            },
+          }),
+        );
+      } catch (e) {
+        // Unknown errors (I/O) may pass on retry; AppErrors say for themselves.
+        const error = isAppError(e)
+          ? e
+          : new AppError("internal", toAppError(e).message, { cause: e, transient: true });
+        if (leaseLost.signal.aborted || error.code === "conflict") {
+          log.warn({ err: error.message }, "job lease lost: another worker has it, nothing recorded");
+          return { job, error: toAppError(leaseLost.signal.reason ?? error) };
+        }
+        // If even the failure cannot be recorded this throws: the loop backs off, the lease runs out.
+        const failed = await settle("fail", () => queue.fail(lease, error));
+        log.warn(
+          { code: error.code, err: error.message, state: failed.state, notBefore: failed.notBefore },
+          "job attempt failed",
+        );
+        return { job: failed, error };
+      }
+      let done: JobRecord;
+      try {
+        done = await settle("complete", () => queue.complete(lease, result.documentId));
+      } catch (e) {
+        const error = toAppError(e);
+        if (error.code !== "conflict") throw error;
+        log.warn({ err: error.message }, "job lease lost before it was recorded done: another worker has it");
+        return { job, error };
+      }
       log.info(
         {
           documentId: result.documentId,
@@ -84,16 +141,9 @@ export function createWorker(deps: WorkerDeps): Worker {
         },
         "job done",
       );
-      return { job: { ...job, ...patch }, result };
-    } catch (e) {
-      const error = toAppError(e);
-      const patch = failurePatch(job, e, now(), config.JOB_BACKOFF_MS);
-      await store.jobs.update(job.id, patch);
-      log.warn(
-        { code: error.code, err: error.message, state: patch.state, notBefore: patch.notBefore },
-        "job attempt failed",
-      );
-      return { job: { ...job, ...patch }, error };
+      return { job: done, result };
+    } finally {
+      clearInterval(beat);
     }
   }
 
@@ -110,32 +160,47 @@ export function createWorker(deps: WorkerDeps): Worker {
   }
 
   async function loop(): Promise<void> {
+    let storageErrors = 0;
     while (running) {
       let outcome: JobOutcome | undefined;
+      let failed = false;
       try {
         outcome = await runOnce();
+        failed = outcome?.error !== undefined && isStorageError(outcome.error);
       } catch (e) {
-        // The store itself failed (claim/update); keep the worker alive and try again later.
-        logger.error({ err: toAppError(e).message }, "worker loop error");
+        // The queue or store itself failed (claim, a transition that could not be recorded).
+        const err = toAppError(e);
+        failed = true;
+        if (storageErrors === 0 || Number.isInteger(Math.log2(storageErrors)))
+          logger.error(
+            { code: err.code, err: err.message, failures: storageErrors + 1 },
+            "worker loop error: backing off",
+          );
       }
-      if (!outcome && running) await sleep(config.JOB_POLL_MS);
+      storageErrors = failed ? storageErrors + 1 : 0;
+      // A store that cannot write (disk full) is not retried twice a second: back off exponentially.
+      if (failed && running) await sleep(loopDelayMs(config.JOB_POLL_MS, storageErrors, config.JOB_LEASE_MS));
+      else if (!outcome && running) await sleep(config.JOB_POLL_MS);
     }
   }
 
   return {
+    id,
     start() {
       if (running) return;
       running = true;
       loops = Array.from({ length: config.WORKER_CONCURRENCY }, () => loop());
-      logger.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+      logger.info({ concurrency: config.WORKER_CONCURRENCY, queue: queue.kind, worker: id }, "worker started");
     },
     async stop() {
-      if (!running) return;
-      running = false;
-      for (const wake of [...wakers]) wake();
-      await Promise.all(loops);
-      loops = [];
-      logger.info("worker stopped");
+      if (running) {
+        running = false;
+        for (const wake of [...wakers]) wake();
+        await Promise.all(loops);
+        loops = [];
+        logger.info("worker stopped");
+      }
+      if (ownQueue) await queue.close();
     },
     runOnce,
     get running() {

@@ -54,6 +54,26 @@ describe("jobs", () => {
     expect(again).toMatchObject({ id: "j1", attempts: 2, state: "running" });
   });
 
+  it("commits a transition only for the worker that holds the lease", async () => {
+    await store.jobs.create(makeJob("j1"));
+    await store.jobs.claim(now, 60_000, "worker-a#1");
+    // A's lease expires and B takes the job over; A's late "done" must not overwrite B's run.
+    const later = new Date(now.getTime() + 61_000);
+    expect(await store.jobs.claim(later, 60_000, "worker-b#1")).toMatchObject({ leaseOwner: "worker-b#1" });
+    expect(await store.jobs.transition("j1", "worker-a#1", { state: "done", documentId: "d-a" })).toBe(false);
+    expect(await store.jobs.get("j1")).toMatchObject({ state: "running", leaseOwner: "worker-b#1" });
+    expect(await store.jobs.get("j1")).not.toHaveProperty("documentId");
+
+    const progress = { stage: "embedding", pages: 3, chunks: 10, embedded: 4, at: later.toISOString() };
+    expect(await store.jobs.transition("j1", "worker-b#1", { progress })).toBe(true);
+    expect((await store.jobs.get("j1"))?.progress).toEqual(progress);
+    expect(await store.jobs.transition("j1", "worker-b#1", { state: "done", leaseOwner: undefined })).toBe(true);
+    // Once done nobody holds it, not even the last owner.
+    expect(await store.jobs.transition("j1", "worker-b#1", { state: "failed" })).toBe(false);
+    expect((await store.jobs.get("j1"))?.state).toBe("done");
+    await expect(store.jobs.transition("nope", "worker-b#1", {})).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("never hands one job to two concurrent claims", async () => {
     for (let i = 0; i < 3; i++)
       await store.jobs.create(makeJob(`j${i}`, { createdAt: `2024-01-0${i + 1}T00:00:00.000Z` }));

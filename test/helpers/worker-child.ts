@@ -4,6 +4,7 @@
  *   STALL_ON_EMBED=1   the first embed call prints "STALLED" and never returns (so the parent can
  *                      SIGKILL the process mid-job);
  *   EXIT_WHEN_JOB=<id> prints "JOB <state>" and exits once that job is done or failed.
+ * It prints "RAN <jobId>" when it starts a job's pipeline.
  */
 import { createServices } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -29,6 +30,8 @@ const services = await createServices(config, {
   embedder,
   logger: createLogger(config.LOG_LEVEL, 2),
   classifier: null,
+  // Which process ran which job: the parent checks that one DATA_DIR had one worker.
+  onProgress: (p) => p.stage === "extracted" && process.stdout.write(`RAN ${p.jobId}\n`),
 });
 services.worker.start();
 process.stdout.write("READY\n");

@@ -1,4 +1,4 @@
-import type { DocumentMeta, FeedbackRecord, JobRecord, JobState } from "../types.ts";
+import type { DocumentMeta, FeedbackRecord, JobProgress, JobRecord, JobState } from "../types.ts";
 import { nullable, num, optStr, str } from "./arrow-values.ts";
 
 type Row = Record<string, unknown>;
@@ -19,6 +19,8 @@ export function jobToRow(job: JobRecord): Row {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
     leaseUntil: nullable(job.leaseUntil),
+    leaseOwner: nullable(job.leaseOwner),
+    progressJson: job.progress ? JSON.stringify(job.progress) : null,
   };
 }
 
@@ -34,10 +36,12 @@ export function rowToJob(row: Row): JobRecord {
     createdAt: str(row, "createdAt"),
     updatedAt: str(row, "updatedAt"),
   };
-  for (const key of ["documentKey", "documentId", "errorCode", "errorMessage", "leaseUntil"] as const) {
+  for (const key of ["documentKey", "documentId", "errorCode", "errorMessage", "leaseUntil", "leaseOwner"] as const) {
     const v = optStr(row, key);
     if (v !== undefined) job[key] = v;
   }
+  const progress = optStr(row, "progressJson");
+  if (progress) job.progress = JSON.parse(progress) as JobProgress;
   return job;
 }
 
