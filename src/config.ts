@@ -36,6 +36,13 @@ export const configSchema = z.object({
   JOB_BACKOFF_MS: int(2000, 0),
   JOB_TIMEOUT_MS: int(600_000, 1000),
   JOB_POLL_MS: int(500, 10),
+  /** Worker lease, renewed every third of it while a job runs; a dead worker's job is retaken after it. */
+  JOB_LEASE_MS: int(30_000, 100),
+  /** `redis://host:port[/db]`: BullMQ on Redis as the job queue, shared by API replicas and workers. */
+  QUEUE_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   INGEST_SAMPLES_ON_EMPTY: bool.default(true),
   SAMPLES_DIR: z.string().default("./corpora/samples"),
   CHM_API_KEYS: z.string().default(""),

@@ -17,7 +17,7 @@ const NOT_SAMPLES = new Set(["README.md", "manifest.json"]);
 async function enqueueSamplesIfEmpty(services: Services): Promise<void> {
   const { config, store, queue, logger } = services;
   if (!config.INGEST_SAMPLES_ON_EMPTY) return;
-  if ((await store.documents.count()) > 0 || (await store.jobs.list({ limit: 1 })).length > 0) return;
+  if ((await store.documents.count()) > 0 || (await queue.list({ limit: 1 })).length > 0) return;
   const names = await readdir(config.SAMPLES_DIR).catch(() => [] as string[]);
   const files = names.filter((n) => !n.startsWith(".") && !NOT_SAMPLES.has(n)).sort();
   for (const name of files) {
