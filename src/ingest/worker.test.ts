@@ -124,21 +124,35 @@ describe("createWorker", () => {
   });
 
   it("times out a slow job, fails it (a timeout is not retried) and never writes its document", async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((r) => (release = r));
+    // The embedder holds the job until the job's own signal fires (the timeout), then hands back
+    // vectors; `abandoned` resolves when the pipeline checks that signal and stops. Both are events,
+    // so the test waits on them instead of sleeping, then asserts nothing was written.
+    let stopped: (reason: unknown) => void = () => {};
+    const abandoned = new Promise<unknown>((r) => (stopped = r));
     const base = fakeEmbedder();
     const embedder = fakeEmbedder({
-      embed: async (t, k) => {
-        await gate;
+      embed: async (t, k, opts) => {
+        const signal = opts?.signal;
+        if (!signal) throw new Error("the pipeline must pass the job's signal to the embedder");
+        const check = signal.throwIfAborted.bind(signal);
+        signal.throwIfAborted = () => {
+          try {
+            check();
+          } catch (reason) {
+            stopped(reason);
+            throw reason;
+          }
+        };
+        if (!signal.aborted) await new Promise((r) => signal.addEventListener("abort", r, { once: true }));
         return base.embed(t, k);
       },
     });
-    const config = { ...fx.config, JOB_TIMEOUT_MS: 50 };
+    // Long enough for the reader to finish, so the limit is reached while embedding.
+    const config = { ...fx.config, JOB_TIMEOUT_MS: 2000 };
     const { queue, worker } = setup({ embedder, config });
     const job = await queue.enqueue({ bytes: text(PARAGRAPHS), meta: {} });
     expect((await worker.runOnce())?.error?.code).toBe("timeout");
-    release();
-    await new Promise((r) => setTimeout(r, 50));
+    expect(await abandoned).toMatchObject({ code: "timeout" });
     expect(await queue.get(job.id)).toMatchObject({ state: "failed", errorCode: "timeout" });
     expect(await fx.store.documents.count()).toBe(0);
   });

@@ -27,7 +27,9 @@ describe("semantic signal (real USE model)", () => {
     const scores = semanticScores(vec!, labels);
     const best = [...scores].sort((a, b) => b[1].top3 - a[1].top3)[0]![0];
     expect(best).toBe(expected);
-    expect(scores.get(expected)!.max).toBeGreaterThanOrEqual(scores.get(expected)!.top3);
+    // The single closest description agrees: the right target also wins on its best clause.
+    const bestClause = [...scores].sort((a, b) => b[1].max - a[1].max)[0]![0];
+    expect(bestClause).toBe(expected);
   });
 });
 
