@@ -57,11 +57,19 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
 
     await page.setInputFiles("#up-file", FIXTURE);
     await page.fill("#up-title", TITLE);
+    // A value the API rejects must come back as a readable error, not leave "Uploading…" up.
+    await page.fill("#up-country", "f1");
+    await page.getByRole("button", { name: "Upload and classify" }).click();
+    await expect.poll(() => page.locator("#up-status").textContent(), { timeout: 30_000 }).toMatch(/country/i);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("up-submit");
+
     await page.fill("#up-country", "fr");
     await page.getByRole("button", { name: "Upload and classify" }).click();
 
     await page.waitForSelector("#result .suggestion", { timeout: 150_000 });
     expect(await page.locator("#doc-title").textContent()).toBe(TITLE);
+    // Focus moves to the new result, not back to <body>.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("doc-title");
     const targets = page.locator('#result .suggestion[data-label^="GBF-TARGET-"]');
     expect(await targets.count()).toBeGreaterThan(0);
     // Evidence cites a page of the PDF (it has five).
@@ -83,7 +91,7 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
       .toBe("Saved 2 change(s).");
     await page.locator(".current-tags .chip", { hasText: "T15" }).first().waitFor({ timeout: 10_000 });
     await shot("submit-desktop");
-  });
+  }, 240_000);
 
   it("finds the document by search, with highlighted passages and facet counts", async () => {
     await page.goto(`${server.baseUrl}/#/search`);
@@ -112,6 +120,62 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.getByRole("link", { name: "Similar documents" }).first().click();
     await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/similar to “E2E/);
   });
+
+  it("keeps ticked filters on screen when they match nothing, so they can be unticked", async () => {
+    await page.goto(`${server.baseUrl}/#/search?q=protected+areas&target=GBF-TARGET-15&language=fr`);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/with these filters/);
+    const lang = page.locator('[data-facet="languages"] input[value="fr"]');
+    expect(await lang.isChecked()).toBe(true);
+    await lang.uncheck();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).not.toMatch(/language=fr/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Showing documents 1–1 of 1/);
+  });
+
+  it("shows a validation error instead of 'Searching…' forever", async () => {
+    await page.goto(`${server.baseUrl}/#/search?q=forest&country=FR`);
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 }).toMatch(/country/i);
+  });
+
+  it("keeps the result page in the URL, so a reload or a link opens the same page", async () => {
+    // Eleven more small documents make two pages of ten.
+    for (let i = 1; i <= 11; i++) {
+      const form = new FormData();
+      const text = `Paging note ${i}. Community seed banks keep local crop varieties for farmers in district ${i}.`;
+      form.set("file", new File([text], `paging-${i}.txt`, { type: "text/plain" }));
+      const res = await fetch(`${server.baseUrl}/v1/documents`, {
+        method: "POST",
+        body: form,
+        headers: { Authorization: `Bearer ${API_KEY}` },
+      });
+      expect(res.status).toBe(202);
+    }
+    await expect
+      .poll(async () => (await (await fetch(`${server.baseUrl}/v1/search?limit=1`)).json()).total, { timeout: 180_000 })
+      .toBe(12);
+    await page.goto(`${server.baseUrl}/#/search`);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Showing documents 1–10 of 12/);
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/page=2/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Showing documents 11–12 of 12/);
+    await page.reload();
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Showing documents 11–12 of 12/);
+    expect(await page.locator(".page-no").textContent()).toBe("Page 2");
+    await page.getByRole("button", { name: "Previous page" }).click();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).not.toMatch(/page=/);
+    await expect
+      .poll(() => page.locator("#search-status").textContent(), { timeout: 30_000 })
+      .toMatch(/Showing documents 1–10 of 12/);
+  }, 240_000);
 
   it("explains how to run an evaluation when there is none yet", async () => {
     await page.goto(`${server.baseUrl}/#/eval`);

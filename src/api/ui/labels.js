@@ -6,13 +6,11 @@ import { api } from "./api.js";
 const cache = new Map();
 const titles = new Map();
 
-/** Terms of a vocabulary domain ({ identifier, title, ... }), fetched once. */
+/** Terms of a vocabulary domain (see termFromApi), fetched once. */
 export function loadTerms(domain) {
   if (!cache.has(domain)) {
     const p = api(`/v1/vocabularies/${encodeURIComponent(domain)}`).then((body) => {
-      const terms = toTerms(body)
-        .map(normalise)
-        .filter((t) => t.id);
+      const terms = (Array.isArray(body) ? body : []).map(termFromApi);
       for (const t of terms) titles.set(t.id, t.title);
       return terms;
     });
@@ -54,20 +52,37 @@ export function shortId(id) {
   return id;
 }
 
-function toTerms(body) {
-  if (Array.isArray(body)) return body;
-  for (const key of ["terms", "items", "data"]) if (Array.isArray(body?.[key])) return body[key];
-  return [];
+/**
+ * A term of GET /v1/vocabularies/:domain as the page uses it: id, display title (short English
+ * title, without the thesaurus code prefix) and the folded text "Find a target" searches.
+ */
+export function termFromApi(t) {
+  const title = cleanTitle(t.shortTitle?.en || t.title?.en || t.name || t.identifier);
+  const n = /-0*(\d+)$/.exec(t.identifier)?.[1];
+  const texts = [t.identifier, t.name, ...Object.values(t.title ?? {}), ...Object.values(t.shortTitle ?? {})];
+  texts.push(...Object.values(t.longDescription ?? {}));
+  return { id: t.identifier, title, number: n, haystack: fold(texts.join(" ")) };
 }
 
-function normalise(t) {
-  const id = t.identifier ?? t.id ?? "";
-  const title = pick(t.shortTitle) || pick(t.title) || t.name || t.label || id;
-  return { id, title: String(title), raw: t };
+/**
+ * True when a term matches what the user typed in "Find a target": its short id ("T12", "t07"),
+ * "Target 7" or a bare number (7 is not 17), or every word of the query as the start of a word of
+ * its titles or full text, in any of the languages.
+ */
+export function matchesTerm(term, query) {
+  const q = fold(query).trim();
+  if (!q) return true;
+  const num = /^(?:gbf\s+)?(?:t|target|cible|meta)?\s*0*(\d+)$/.exec(q);
+  if (num) return term.number === num[1];
+  const words = ` ${term.haystack} `;
+  return q.split(/\s+/).every((w) => words.includes(` ${w}`));
 }
 
-function pick(value) {
-  if (!value) return "";
-  if (typeof value === "string") return value;
-  return value.en ?? Object.values(value)[0] ?? "";
+// Lower case, accents dropped, punctuation as spaces.
+function fold(text) {
+  return String(text)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ");
 }

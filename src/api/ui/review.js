@@ -3,7 +3,7 @@
 
 import { api, describeError } from "./api.js";
 import { bar, h, pct, replace } from "./dom.js";
-import { cleanTitle, isSubject, labelOf, loadTerms, shortId } from "./labels.js";
+import { cleanTitle, isSubject, labelOf, loadTerms, matchesTerm, shortId } from "./labels.js";
 
 const GROUPS = [
   { key: "targets", title: "GBF targets", test: (s) => /^GBF-TARGET-/.test(s.id) },
@@ -133,14 +133,13 @@ function reviewPanel(opts, state) {
     id: "add-filter",
     type: "search",
     autocomplete: "off",
-    placeholder: "Type to filter, e.g. invasive",
+    placeholder: "e.g. T12, Target 7, invasive",
   });
   const select = h("select", { id: "add-select", size: "6" });
   const addBtn = h("button", { type: "button", class: "secondary", text: "Add tag" });
   let terms = [];
   const fillOptions = () => {
-    const q = filter.value.trim().toLowerCase();
-    const list = terms.filter((t) => !q || `${t.id} ${t.title}`.toLowerCase().includes(q));
+    const list = terms.filter((t) => matchesTerm(t, filter.value));
     replace(
       select,
       list.map((t) => h("option", { value: t.id }, `${shortId(t.id)} – ${t.title}`)),

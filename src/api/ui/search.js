@@ -2,19 +2,11 @@
 // "similar documents". The query lives in the hash (#/search?q=…) so back/forward work.
 
 import { api, describeError } from "./api.js";
+import { countChosen, FACETS, facetGroups } from "./facets.js";
 import { h, replace, safeSnippet } from "./dom.js";
 import { cleanTitle, labelOf, preloadLabels, shortId } from "./labels.js";
 import { tagChips } from "./review.js";
 
-// facets key in the response → query parameter name
-const FACETS = [
-  { key: "targets", param: "target", title: "GBF targets" },
-  { key: "goals", param: "goal", title: "GBF goals" },
-  { key: "subjects", param: "subject", title: "Subjects" },
-  { key: "countries", param: "country", title: "Countries" },
-  { key: "languages", param: "language", title: "Languages" },
-  { key: "types", param: "type", title: "Record types" },
-];
 const PAGE_SIZE = 10;
 
 const el = (id) => document.getElementById(id);
@@ -46,27 +38,55 @@ export function showSearch(params) {
   for (const r of el("search-form").elements.mode) r.checked = r.value === mode;
   if (params.get("similar")) return runSimilar(params.get("similar"));
   // Without a query the API browses the documents (newest first) with facets, so the view
-  // is useful before anything is typed.
-  const key = params.toString();
+  // is useful before anything is typed. The page number is in the hash (page=2) so a result
+  // page can be linked and reloaded; the cursors that reach it are kept per query.
+  const base = new URLSearchParams(params);
+  base.delete("page");
+  const key = base.toString();
   if (pages.key !== key) pages = { key, cursors: [undefined], index: 0 };
-  return runSearch(params);
+  pages.index = pageIndex(params.get("page"));
+  return runSearch(base);
+}
+
+/** 0-based page index of a `page` hash parameter ("2" → 1); anything else is the first page. */
+export function pageIndex(value) {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? n - 1 : 0;
 }
 
 function navigate(params) {
   location.hash = `#/search?${params.toString()}`;
 }
 
+function goToPage(params, index) {
+  const next = new URLSearchParams(params);
+  if (index > 0) next.set("page", String(index + 1));
+  else next.delete("page");
+  navigate(next);
+}
+
 async function runSearch(params) {
   const query = new URLSearchParams(params);
   query.set("group", "document");
   query.set("limit", String(PAGE_SIZE));
-  const cursor = pages.cursors[pages.index];
-  if (cursor) query.set("cursor", cursor);
   inflight?.abort();
   inflight = new AbortController();
+  const signal = inflight.signal;
   el("search-status").textContent = "Searching…";
   try {
-    const [body] = await Promise.all([api(`/v1/search?${query}`, { signal: inflight.signal }), preloadLabels()]);
+    // A page opened from a link has no cursor yet: walk the pages before it to find one.
+    for (let i = 0; i < pages.index && pages.cursors[pages.index] === undefined; i++) {
+      if (pages.cursors[i + 1] !== undefined) continue;
+      if (i > 0 && pages.cursors[i] === undefined) break;
+      const walk = new URLSearchParams(query);
+      if (pages.cursors[i]) walk.set("cursor", pages.cursors[i]);
+      const body = await api(`/v1/search?${walk}`, { signal });
+      pages.cursors[i + 1] = body?.nextCursor ?? undefined;
+      if (!body?.nextCursor) pages.index = i;
+    }
+    const cursor = pages.cursors[pages.index];
+    if (cursor) query.set("cursor", cursor);
+    const [body] = await Promise.all([api(`/v1/search?${query}`, { signal }), preloadLabels()]);
     const hits = body?.hits ?? [];
     pages.cursors[pages.index + 1] = body?.nextCursor ?? undefined;
     const from = pages.index * PAGE_SIZE + 1;
@@ -104,15 +124,16 @@ function hasFilters(params) {
 }
 
 function renderFacets(facets, params) {
-  const groups = FACETS.filter((f) => Array.isArray(facets[f.key]) && facets[f.key].length).map((f) => {
+  const groups = facetGroups(facets, params).map((f) => {
     const chosen = new Set(params.getAll(f.param));
-    const boxes = facets[f.key].map((v) => {
+    const boxes = f.values.map((v) => {
       const id = `facet-${f.param}-${v.id}`.replace(/[^\w-]/g, "_");
       const name = v.label && v.label !== v.id ? cleanTitle(v.label) : labelOf(v.id);
-      const input = h("input", { type: "checkbox", id, value: v.id, checked: chosen.has(v.id) });
+      const input = h("input", { type: "checkbox", id, value: v.id, checked: v.checked });
       input.addEventListener("change", () => {
         const next = new URLSearchParams(params);
         next.delete(f.param);
+        next.delete("page");
         const values = new Set(chosen);
         if (input.checked) values.add(v.id);
         else values.delete(v.id);
@@ -139,7 +160,7 @@ function renderFacets(facets, params) {
   const focused = document.activeElement?.closest?.("#facets") ? document.activeElement.id : "";
   const prior = el("facets").querySelector("details");
   const open = prior ? prior.open : !matchMedia("(max-width: 800px)").matches;
-  const chosen = FACETS.reduce((n, f) => n + params.getAll(f.param).length, 0);
+  const chosen = countChosen(params);
   const summary = h("summary", { class: "facets-title" }, "Filters", chosen ? ` (${chosen} selected)` : "");
   replace(el("facets"), groups.length ? h("details", { open }, summary, ...groups) : null);
   if (focused) document.getElementById(focused)?.focus();
@@ -223,13 +244,7 @@ function renderPager(params) {
     text: "Next page",
     disabled: !pages.cursors[pages.index + 1],
   });
-  prev.addEventListener("click", () => {
-    pages.index -= 1;
-    runSearch(params);
-  });
-  next.addEventListener("click", () => {
-    pages.index += 1;
-    runSearch(params);
-  });
+  prev.addEventListener("click", () => goToPage(params, pages.index - 1));
+  next.addEventListener("click", () => goToPage(params, pages.index + 1));
   replace(el("pager"), prev, h("span", { class: "page-no" }, `Page ${pages.index + 1}`), next);
 }

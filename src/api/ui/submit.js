@@ -48,8 +48,16 @@ export function initSubmit() {
       const job = await followJob(jobId, status, signal);
       await showDocument(job.documentId, result, signal);
       status.textContent = `Classified “${file.name}”.`;
+      button.disabled = false;
+      // The disabled button lost focus; move it to the result so keyboard and screen-reader
+      // users land on what just appeared instead of at the top of the page.
+      document.getElementById("doc-title")?.focus();
     } catch (err) {
-      if (err?.name !== "AbortError") status.textContent = describeError(err);
+      if (err?.name !== "AbortError") {
+        status.textContent = describeError(err);
+        button.disabled = false;
+        button.focus();
+      }
     } finally {
       button.disabled = false;
       progress.hidden = true;
@@ -87,7 +95,7 @@ export async function showDocument(id, el, signal) {
   const tags = h("div", { class: "current-tags" }, tagChips(doc.tags));
   replace(
     el,
-    h("h2", { id: "doc-title" }, doc.title || doc.filename || "Untitled document"),
+    h("h2", { id: "doc-title", tabindex: "-1" }, doc.title || doc.filename || "Untitled document"),
     h("p", { class: "doc-meta" }, meta.join(" · ")),
     doc.needsOcrPages?.length
       ? h("p", { class: "warning" }, `Pages without readable text: ${doc.needsOcrPages.join(", ")}.`)
