@@ -5,6 +5,7 @@ import { requirePrincipal, requireRead, requireRole } from "./internal/auth.ts";
 import { filtersOf } from "./internal/query.ts";
 import { reviewTags } from "../ingest/index.ts";
 import { readUpload, safeFilename } from "./internal/upload.ts";
+import { visibleSubmissions } from "./internal/submission-view.ts";
 import { documentDetailView, documentView } from "./internal/views.ts";
 import type { ApiApp, ApiDeps, Principal } from "./types.ts";
 
@@ -54,7 +55,8 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
     const { id } = c.req.valid("param");
     const doc = await store.documents.get(id);
     if (!doc) throw new AppError("not_found", `No document ${id}`);
-    return c.json(documentDetailView(doc, await store.feedback.forDocument(id), vocab), 200);
+    const submissions = await visibleSubmissions(store, id, c.get("principal"));
+    return c.json(documentDetailView(doc, await store.feedback.forDocument(id), vocab, submissions), 200);
   });
 
   app.openapi({ ...deleteRoute, middleware: [requireRole("secretariat")] }, async (c) => {

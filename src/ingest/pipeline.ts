@@ -66,6 +66,8 @@ export async function ingestBytes(
   const contentHash = sha256Hex(input.bytes);
   const existing = await store.documents.findByHash(contentHash);
   if (existing) {
+    // Same bytes, maybe another submitter: keep their submission (title, country …) too.
+    await store.submissions.record(existing.id, input.meta, new Date().toISOString());
     return {
       documentId: existing.id,
       contentHash,
@@ -121,6 +123,7 @@ export async function ingestBytes(
   if (previous) doc.createdAt = previous.createdAt;
   signal?.throwIfAborted();
   await store.documents.put(doc, chunkRecords);
+  await store.submissions.record(documentId, input.meta, now);
   onProgress?.({ stage: "stored", pages, chunks: chunks.length, embedded: vectors.length });
   return { documentId, contentHash, skipped: false, pageCount: pages, chunkCount: chunkRecords.length };
 }

@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import type { DocumentStore, JobRecord } from "../store/types.ts";
 import { isStorageError, loopDelayMs, retryTransition } from "./internal/settle.ts";
 import { withTimeout } from "./internal/timeout.ts";
+import { releaseBlob } from "./internal/release-blob.ts";
 import { ingestBytes, type IngestProgress, type IngestResult } from "./pipeline.ts";
 import { embeddedQueueFor } from "./create-queue.ts";
 import type { JobQueue, LeaseProgress } from "./types.ts";
@@ -116,6 +117,8 @@ export function createWorker(deps: WorkerDeps): Worker {
         }
         // If even the failure cannot be recorded this throws: the loop backs off, the lease runs out.
         const failed = await settle("fail", () => queue.fail(lease, error));
+        // Failed for good: drop the uploaded bytes unless a document or another live job uses them.
+        if (failed.state === "failed") await releaseBlob(deps.store, job.blobKey, log);
         log.warn(
           { code: error.code, err: error.message, state: failed.state, notBefore: failed.notBefore },
           "job attempt failed",

@@ -4,6 +4,7 @@ import type { DocumentRecord, FeedbackRecord, JobRecord } from "../../store/type
 import type { Vocabulary } from "../../vocab/types.ts";
 import { termLabel } from "../../search/index.ts";
 import { publicJobMessage } from "./job-message.ts";
+import { SubmissionSchema, type SubmissionView } from "./submission-view.ts";
 
 // API shapes are not store rows: every body is mapped here explicitly.
 
@@ -90,6 +91,8 @@ export const DocumentDetailSchema = DocumentSchema.extend({
     .object({ modelId: z.string(), classifierVersion: z.string(), thresholds: z.record(z.string(), z.number()) })
     .nullable(),
   feedback: z.array(FeedbackSchema),
+  /** Who submitted these bytes with which metadata: all for the secretariat, a submitter's own. */
+  submissions: z.array(SubmissionSchema),
 }).openapi("DocumentDetail");
 
 export function jobView(job: JobRecord): z.infer<typeof JobSchema> {
@@ -160,6 +163,7 @@ export function documentDetailView(
   d: DocumentRecord,
   feedback: FeedbackRecord[],
   vocab: Vocabulary,
+  submissions: SubmissionView[] = [],
 ): z.infer<typeof DocumentDetailSchema> {
   const cls = parseClassification(d.classificationJson);
   const view = cls ? classificationView(cls, vocab) : undefined;
@@ -170,5 +174,6 @@ export function documentDetailView(
       ? { modelId: view.modelId, classifierVersion: view.classifierVersion, thresholds: view.thresholds }
       : null,
     feedback: feedback.map((f) => ({ labelId: f.labelId, action: f.action, user: f.user, createdAt: f.createdAt })),
+    submissions,
   };
 }
