@@ -1,6 +1,11 @@
 // Talks to the chm-lens HTTP API: adds the stored API key and turns the error envelope
 // { error: { code, message, details } } into an ApiError with a message a person can act on.
 
+/**
+ * Response and request bodies of the API, generated from GET /openapi.json (npm run ui:types).
+ * @typedef {import("./api-types.js").components["schemas"]} Schemas
+ */
+
 const KEY_STORAGE = "chm-lens.apiKey";
 
 /** The API key saved in this browser, or "" when none is set (or storage is blocked). */
@@ -33,11 +38,14 @@ export class ApiError extends Error {
 }
 
 /**
- * Calls the API and returns the parsed JSON body.
+ * Calls the API and returns the parsed JSON body. Callers state its type from the generated
+ * schemas with a JSDoc cast, e.g. `@type {Schemas["Job"]}` on the awaited call.
  * @param {string} path e.g. "/v1/search?q=forest"
  * @param {{ method?: string, json?: unknown, form?: FormData, signal?: AbortSignal }} [opts]
+ * @returns {Promise<unknown>}
  */
 export async function api(path, opts = {}) {
+  /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   const key = getApiKey();
   if (key) headers.Authorization = `Bearer ${key}`;
@@ -52,7 +60,7 @@ export async function api(path, opts = {}) {
   try {
     res = await fetch(path, { method: opts.method ?? "GET", headers, body, signal: opts.signal });
   } catch (err) {
-    if (err?.name === "AbortError") throw err;
+    if (isAbort(err)) throw err;
     throw new ApiError(0, "network", "Could not reach the chm-lens server. Check that it is running.");
   }
   const text = await res.text();
@@ -72,6 +80,11 @@ export async function api(path, opts = {}) {
     );
   }
   return data;
+}
+
+/** True for the rejection of an aborted fetch or sleep (a newer request replaced it). */
+export function isAbort(err) {
+  return err instanceof DOMException && err.name === "AbortError";
 }
 
 /** One readable sentence (plus field problems) for an error from api(). */

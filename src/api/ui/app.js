@@ -1,6 +1,7 @@
 // Entry point: hash router between the three views and the API key setting.
 
 import { getApiKey, setApiKey } from "./api.js";
+import { byId } from "./dom.js";
 import { showEval } from "./eval.js";
 import { initSearch, showSearch } from "./search.js";
 import { initSubmit } from "./submit.js";
@@ -11,10 +12,10 @@ function route() {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
   const view = VIEWS.includes(path) ? path : "submit";
   for (const v of VIEWS) {
-    document.getElementById(`view-${v}`).hidden = v !== view;
+    byId(`view-${v}`).hidden = v !== view;
     const tab = document.querySelector(`.tabs a[data-view="${v}"]`);
-    if (v === view) tab.setAttribute("aria-current", "page");
-    else tab.removeAttribute("aria-current");
+    if (v === view) tab?.setAttribute("aria-current", "page");
+    else tab?.removeAttribute("aria-current");
   }
   document.title = `${{ submit: "Submit", search: "Search", eval: "Evaluation" }[view]} · chm-lens`;
   if (view === "search") showSearch(new URLSearchParams(query));
@@ -23,9 +24,10 @@ function route() {
 }
 
 function initKeyForm() {
-  const form = document.getElementById("key-form");
-  const input = document.getElementById("api-key");
-  const status = document.getElementById("key-status");
+  const form = byId("key-form");
+  /** @type {HTMLInputElement} */
+  const input = byId("api-key");
+  const status = byId("key-status");
   input.value = getApiKey();
   status.textContent = input.value ? "A key is saved in this browser." : "No key saved: read-only access.";
   form.addEventListener("submit", (ev) => {
@@ -33,7 +35,7 @@ function initKeyForm() {
     setApiKey(input.value.trim());
     status.textContent = input.value.trim() ? "Key saved in this browser." : "Key cleared.";
   });
-  document.getElementById("key-clear").addEventListener("click", () => {
+  byId("key-clear").addEventListener("click", () => {
     input.value = "";
     setApiKey("");
     status.textContent = "Key forgotten.";

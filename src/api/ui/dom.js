@@ -31,6 +31,19 @@ function fill(el, attrs, children) {
   return el;
 }
 
+/**
+ * The page element with this id, typed by the caller; a missing element is a bug in index.html,
+ * so it throws instead of returning null.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @returns {T}
+ */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html has no #${id}`);
+  return /** @type {T} */ (el);
+}
+
 /** Removes all children and appends the new ones. */
 export function replace(el, ...children) {
   el.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));

@@ -1,21 +1,22 @@
 // Evaluation view: the latest metrics.json from GET /v1/eval/latest.
 
-import { api, describeError } from "./api.js";
-import { bar, h, pct, replace } from "./dom.js";
+import { ApiError, api, describeError } from "./api.js";
+import { bar, byId, h, pct, replace } from "./dom.js";
 import { labelOf, preloadLabels, shortId } from "./labels.js";
 import { calibrationChart, confusionHeatmap } from "./charts.js";
 
 /** Loads and renders the latest evaluation; called on every visit to the view. */
 export async function showEval() {
-  const status = document.getElementById("eval-status");
-  const body = document.getElementById("eval-body");
+  const status = byId("eval-status");
+  const body = byId("eval-body");
   status.textContent = "Loading the latest evaluation…";
   try {
+    // GET /v1/eval/latest answers the eval's metrics.json as written by src/eval.
     const [report] = await Promise.all([api("/v1/eval/latest"), preloadLabels()]);
     status.textContent = "";
-    render(body, report?.metrics ?? report);
+    render(body, /** @type {EvalMetrics} */ (report));
   } catch (err) {
-    if (err?.status === 404 || err?.code === "not_found") {
+    if (err instanceof ApiError && err.status === 404) {
       status.textContent = "";
       replace(
         body,
@@ -38,10 +39,15 @@ export async function showEval() {
   }
 }
 
+/**
+ * @typedef {import("../../eval/types.ts").EvalReportFile} EvalMetrics
+ * @param {HTMLElement} el
+ * @param {EvalMetrics} m
+ */
 function render(el, m) {
   const titleOf = (id) => m.meta?.labelTitles?.[id] ?? labelOf(id);
-  const sum = m.summary ?? {};
-  const meta = m.meta ?? {};
+  const sum = m.summary;
+  const meta = m.meta;
   const mode = h(
     "select",
     { id: "eval-mode" },

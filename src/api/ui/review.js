@@ -2,6 +2,8 @@
 // document, the accept / reject / add controls that save feedback through the tags route.
 
 import { api, describeError } from "./api.js";
+
+/** @typedef {import("./api.js").Schemas} Schemas */
 import { bar, h, pct, replace } from "./dom.js";
 import { cleanTitle, isSubject, labelOf, loadTerms, matchesTerm, shortId } from "./labels.js";
 
@@ -16,7 +18,7 @@ const GROUPS = [
 /**
  * Fills `el` with the suggestions of a classification.
  * @param {HTMLElement} el
- * @param {{ suggestions: any[], source?: string, doc?: any, onSaved?: () => void }} opts
+ * @param {{ suggestions: Schemas["Suggestion"][], source?: string, doc?: Schemas["DocumentDetail"], onSaved?: () => void }} opts
  *   `doc` (a stored document with id and tags) turns on review controls; `source` is the
  *   classified text, used to show evidence in context.
  */

@@ -1,41 +1,49 @@
 // Search view: query, mode, facet filters, results grouped by document, cursor paging and
 // "similar documents". The query lives in the hash (#/search?q=…) so back/forward work.
 
-import { api, describeError } from "./api.js";
+import { api, describeError, isAbort } from "./api.js";
 import { countChosen, FACETS, facetGroups } from "./facets.js";
-import { h, replace, safeSnippet } from "./dom.js";
+import { byId, h, replace, safeSnippet } from "./dom.js";
 import { cleanTitle, labelOf, preloadLabels, shortId } from "./labels.js";
 import { tagChips } from "./review.js";
 
 const PAGE_SIZE = 10;
 
-const el = (id) => document.getElementById(id);
+/** @typedef {import("./api.js").Schemas} Schemas */
+
+const el = byId;
+/** @type {{ key: string, cursors: Array<string | undefined>, index: number }} */
 let pages = { key: "", cursors: [undefined], index: 0 };
+/** @type {() => HTMLFormElement} */
+const form = () => byId("search-form");
+/** @type {() => HTMLInputElement} */
+const queryBox = () => byId("q");
+const modeRadios = () => /** @type {RadioNodeList} */ (form().elements.namedItem("mode"));
 let inflight = null;
 // Titles of documents shown so far, so "similar to …" can name the document it started from.
 const titles = new Map();
 
 /** Wires the Search view once. */
 export function initSearch() {
-  el("search-form").addEventListener("submit", (ev) => {
+  form().addEventListener("submit", (ev) => {
     ev.preventDefault();
     const params = new URLSearchParams();
-    const q = el("q").value.trim();
+    const q = queryBox().value.trim();
     if (q) params.set("q", q);
-    params.set("mode", el("search-form").elements.mode.value);
+    params.set("mode", modeRadios().value);
     // A new query starts without filters: the old facet values may not exist for it.
     navigate(params);
   });
-  el("search-form").addEventListener("change", (ev) => {
-    if (ev.target.name === "mode") el("search-form").requestSubmit();
+  form().addEventListener("change", (ev) => {
+    if (ev.target instanceof HTMLInputElement && ev.target.name === "mode") form().requestSubmit();
   });
 }
 
 /** Runs whatever the hash asks for; called by the router on every visit. */
 export function showSearch(params) {
-  el("q").value = params.get("q") ?? "";
+  queryBox().value = params.get("q") ?? "";
   const mode = params.get("mode") ?? "hybrid";
-  for (const r of el("search-form").elements.mode) r.checked = r.value === mode;
+  modeRadios().value = mode;
   if (params.get("similar")) return runSimilar(params.get("similar"));
   // Without a query the API browses the documents (newest first) with facets, so the view
   // is useful before anything is typed. The page number is in the hash (page=2) so a result
@@ -79,27 +87,29 @@ async function runSearch(params) {
       if (pages.cursors[i + 1] !== undefined) continue;
       if (i > 0 && pages.cursors[i] === undefined) break;
       const walk = new URLSearchParams(query);
-      if (pages.cursors[i]) walk.set("cursor", pages.cursors[i]);
-      const body = await api(`/v1/search?${walk}`, { signal });
-      pages.cursors[i + 1] = body?.nextCursor ?? undefined;
-      if (!body?.nextCursor) pages.index = i;
+      const from = pages.cursors[i];
+      if (from) walk.set("cursor", from);
+      const body = /** @type {Schemas["SearchResult"]} */ (await api(`/v1/search?${walk}`, { signal }));
+      pages.cursors[i + 1] = body.nextCursor ?? undefined;
+      if (!body.nextCursor) pages.index = i;
     }
     const cursor = pages.cursors[pages.index];
     if (cursor) query.set("cursor", cursor);
-    const [body] = await Promise.all([api(`/v1/search?${query}`, { signal }), preloadLabels()]);
-    const hits = body?.hits ?? [];
-    pages.cursors[pages.index + 1] = body?.nextCursor ?? undefined;
+    const [res] = await Promise.all([api(`/v1/search?${query}`, { signal }), preloadLabels()]);
+    const body = /** @type {Schemas["SearchResult"]} */ (res);
+    const hits = body.hits;
+    pages.cursors[pages.index + 1] = body.nextCursor ?? undefined;
     const from = pages.index * PAGE_SIZE + 1;
     const q = params.get("q");
     const what = q ? ` for “${q}”` : "";
     el("search-status").textContent = hits.length
-      ? `Showing documents ${from}–${from + hits.length - 1}${body?.total ? ` of ${body.total}` : ""}${what}.`
+      ? `Showing documents ${from}–${from + hits.length - 1}${body.total ? ` of ${body.total}` : ""}${what}.`
       : `No documents${q ? ` match “${q}”` : hasFilters(params) ? "" : " yet"}${hasFilters(params) ? " with these filters" : ""}.`;
-    renderFacets(body?.facets ?? {}, params);
+    renderFacets(body.facets, params);
     replace(el("hits"), hits.map(hitItem));
     renderPager(params);
   } catch (err) {
-    if (err?.name !== "AbortError") el("search-status").textContent = describeError(err);
+    if (!isAbort(err)) el("search-status").textContent = describeError(err);
   }
 }
 
@@ -108,9 +118,9 @@ async function runSimilar(id) {
   replace(el("pager"));
   el("search-status").textContent = "Finding similar documents…";
   try {
-    const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
-    const hits = body?.hits ?? body?.documents ?? [];
-    const title = body?.document?.title ?? titles.get(id);
+    const [res] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
+    const { hits } = /** @type {{ hits: Schemas["SearchHit"][] }} */ (res);
+    const title = titles.get(id);
     el("search-status").textContent =
       `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
     replace(el("hits"), hits.map(hitItem));
@@ -123,6 +133,10 @@ function hasFilters(params) {
   return FACETS.some((f) => params.getAll(f.param).length);
 }
 
+/**
+ * @param {Schemas["SearchResult"]["facets"]} facets
+ * @param {URLSearchParams} params
+ */
 function renderFacets(facets, params) {
   const groups = facetGroups(facets, params).map((f) => {
     const chosen = new Set(params.getAll(f.param));
@@ -166,13 +180,12 @@ function renderFacets(facets, params) {
   if (focused) document.getElementById(focused)?.focus();
 }
 
+/** @param {Schemas["SearchHit"]} hit */
 function hitItem(hit) {
   if (hit.title) titles.set(hit.documentId, hit.title);
-  const passages = (hit.passages ?? [])
+  const passages = hit.passages
     .slice(0, 3)
-    .map((p) =>
-      h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippetHtml ?? p.snippet?.html ?? ""))),
-    );
+    .map((p) => h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippet.html))));
   const why = whyText(hit.why);
   return h(
     "li",
@@ -190,7 +203,7 @@ function hitItem(hit) {
       ),
       hitMeta(hit),
       passages.length ? h("ul", { class: "passages" }, passages) : null,
-      tagChips(normaliseTags(hit.tags)),
+      tagChips(hit.tags),
       why ? h("p", { class: "why" }, h("strong", {}, "Why it matched: "), why) : null,
       h(
         "a",
@@ -206,33 +219,23 @@ function hitMeta(hit) {
   return bits.length ? h("p", { class: "doc-meta" }, bits.join(" · ")) : null;
 }
 
-function normaliseTags(tags) {
-  if (Array.isArray(tags)) {
-    return {
-      targets: tags.filter((t) => /^GBF-TARGET-/.test(t)),
-      goals: tags.filter((t) => /^GBF-GOAL-/.test(t)),
-      subjects: tags.filter((t) => !/^GBF-/.test(t)),
-    };
-  }
-  return tags ?? {};
-}
-
+/** @param {Schemas["SearchHit"]["passages"][number]} p */
 function pageBadge(p) {
-  const from = p.page ?? p.pageStart;
-  const to = p.pageEnd ?? from;
+  const from = p.pageStart;
+  const to = p.pageEnd;
   if (!from) return null;
   return h("span", { class: "page" }, to && to !== from ? `pp. ${from}–${to}` : `p. ${from}`);
 }
 
-// `why` is the API's match reason ({ terms, semanticScore, keywordScore, tags }) or plain text;
-// its tags are the document's, already shown as chips.
+/**
+ * The API's match reason; its tags are the document's, already shown as chips.
+ * @param {Schemas["SearchHit"]["why"]} why
+ */
 function whyText(why) {
-  if (!why) return "";
-  if (typeof why === "string") return why;
   const bits = [];
-  if (why.terms?.length) bits.push(`words ${why.terms.map((t) => `“${t}”`).join(", ")}`);
-  if (Number.isFinite(why.semanticScore)) bits.push(`meaning similarity ${why.semanticScore.toFixed(2)}`);
-  if (Number.isFinite(why.keywordScore)) bits.push(`keyword score ${why.keywordScore.toFixed(2)}`);
+  if (why.terms.length) bits.push(`words ${why.terms.map((t) => `“${t}”`).join(", ")}`);
+  if (why.semanticScore !== undefined) bits.push(`meaning similarity ${why.semanticScore.toFixed(2)}`);
+  if (why.keywordScore !== undefined) bits.push(`keyword score ${why.keywordScore.toFixed(2)}`);
   return bits.join(" · ");
 }
 

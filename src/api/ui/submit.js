@@ -1,7 +1,9 @@
 // Submit view: upload a file (or paste text), follow the ingest job, show suggestions.
 
-import { api, describeError } from "./api.js";
-import { debounce, h, replace, sleep } from "./dom.js";
+import { api, describeError, isAbort } from "./api.js";
+
+/** @typedef {import("./api.js").Schemas} Schemas */
+import { byId, debounce, h, replace, sleep } from "./dom.js";
 import { preloadLabels } from "./labels.js";
 import { renderSuggestions, tagChips } from "./review.js";
 
@@ -15,19 +17,25 @@ const STATE_TEXT = {
 
 /** Wires the Submit view once. */
 export function initSubmit() {
-  const form = document.getElementById("upload-form");
-  const status = document.getElementById("up-status");
-  const progress = document.getElementById("up-progress");
-  const result = document.getElementById("result");
-  const button = document.getElementById("up-submit");
+  /** @type {HTMLFormElement} */
+  const form = byId("upload-form");
+  const status = byId("up-status");
+  const progress = byId("up-progress");
+  const result = byId("result");
+  /** @type {HTMLButtonElement} */
+  const button = byId("up-submit");
+  /** @type {HTMLInputElement} */
+  const fileInput = byId("up-file");
+  /** @param {string} name */
+  const field = (name) => /** @type {HTMLInputElement | HTMLSelectElement} */ (form.elements.namedItem(name));
   let current = null;
 
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    const file = form.elements.file.files[0];
+    const file = fileInput.files?.[0];
     if (!file) {
       status.textContent = "Choose a file to upload first.";
-      form.elements.file.focus();
+      fileInput.focus();
       return;
     }
     current?.abort();
@@ -36,7 +44,7 @@ export function initSubmit() {
     const data = new FormData();
     data.append("file", file, file.name);
     for (const name of ["title", "country", "recordType", "language"]) {
-      let v = form.elements[name].value.trim();
+      let v = field(name).value.trim();
       if (name === "country") v = v.toLowerCase();
       if (v) data.append(name, v);
     }
@@ -44,8 +52,12 @@ export function initSubmit() {
     progress.hidden = false;
     status.textContent = `Uploading ${file.name}…`;
     try {
-      const { jobId } = await api("/v1/documents", { method: "POST", form: data, signal });
+      const accepted = /** @type {Schemas["UploadAccepted"]} */ (
+        await api("/v1/documents", { method: "POST", form: data, signal })
+      );
+      const jobId = accepted.jobId;
       const job = await followJob(jobId, status, signal);
+      if (!job.documentId) throw new Error("The job finished without a document.");
       await showDocument(job.documentId, result, signal);
       status.textContent = `Classified “${file.name}”.`;
       button.disabled = false;
@@ -53,7 +65,7 @@ export function initSubmit() {
       // users land on what just appeared instead of at the top of the page.
       document.getElementById("doc-title")?.focus();
     } catch (err) {
-      if (err?.name !== "AbortError") {
+      if (!isAbort(err)) {
         status.textContent = describeError(err);
         button.disabled = false;
         button.focus();
@@ -67,24 +79,35 @@ export function initSubmit() {
   initPaste(result);
 }
 
+/**
+ * Polls a job until it is done (returns it) or failed (throws with its message).
+ * @param {string} jobId
+ * @param {HTMLElement} status
+ * @param {AbortSignal} signal
+ */
 async function followJob(jobId, status, signal) {
   for (;;) {
-    const job = await api(`/v1/jobs/${encodeURIComponent(jobId)}`, { signal });
+    const job = /** @type {Schemas["Job"]} */ (await api(`/v1/jobs/${encodeURIComponent(jobId)}`, { signal }));
     const attempt = job.attempts > 1 ? ` (attempt ${job.attempts})` : "";
     status.textContent = `${STATE_TEXT[job.state] ?? job.state}${attempt}`;
     if (job.state === "done") return job;
     if (job.state === "failed") {
-      const why = job.error?.message ?? job.errorMessage ?? "the worker could not process this file";
+      const why = job.error?.message ?? "the worker could not process this file";
       throw new Error(`Processing failed: ${why}`);
     }
     await sleep(POLL_MS, signal);
   }
 }
 
-/** Fetches a stored document and renders its metadata, tags and suggestions into `el`. */
+/**
+ * Fetches a stored document and renders its metadata, tags and suggestions into `el`.
+ * @param {string} id
+ * @param {HTMLElement} el
+ * @param {AbortSignal} [signal]
+ */
 export async function showDocument(id, el, signal) {
   const [body] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}`, { signal }), preloadLabels()]);
-  const doc = normaliseDoc(body);
+  const doc = /** @type {Schemas["DocumentDetail"]} */ (body);
   const meta = [
     doc.language && `language ${doc.language}`,
     doc.pageCount && `${doc.pageCount} page(s)`,
@@ -97,7 +120,7 @@ export async function showDocument(id, el, signal) {
     el,
     h("h2", { id: "doc-title", tabindex: "-1" }, doc.title || doc.filename || "Untitled document"),
     h("p", { class: "doc-meta" }, meta.join(" · ")),
-    doc.needsOcrPages?.length
+    doc.needsOcrPages.length
       ? h("p", { class: "warning" }, `Pages without readable text: ${doc.needsOcrPages.join(", ")}.`)
       : null,
     h("h3", {}, "Current tags"),
@@ -110,24 +133,17 @@ export async function showDocument(id, el, signal) {
     suggestions: doc.suggestions,
     doc,
     onSaved: async () => {
-      const fresh = normaliseDoc(await api(`/v1/documents/${encodeURIComponent(id)}`));
+      const fresh = /** @type {Schemas["DocumentDetail"]} */ (await api(`/v1/documents/${encodeURIComponent(id)}`));
       replace(tags, tagChips(fresh.tags));
     },
   });
 }
 
-function normaliseDoc(body) {
-  const doc = body?.document ?? body ?? {};
-  return {
-    ...doc,
-    suggestions: body?.suggestions ?? doc.suggestions ?? doc.classification?.suggestions ?? [],
-    tags: body?.tags ?? doc.tags ?? {},
-  };
-}
-
+/** @param {HTMLElement} result */
 function initPaste(result) {
-  const area = document.getElementById("paste-text");
-  const status = document.getElementById("paste-status");
+  /** @type {HTMLTextAreaElement} */
+  const area = byId("paste-text");
+  const status = byId("paste-status");
   let inflight = null;
   const run = debounce(async () => {
     const text = area.value.trim();
@@ -143,7 +159,7 @@ function initPaste(result) {
         api("/v1/classify", { method: "POST", json: { text: area.value }, signal: inflight.signal }),
         preloadLabels(),
       ]);
-      const suggestions = body?.suggestions ?? [];
+      const { suggestions } = /** @type {Schemas["Classification"]} */ (body);
       const shown = suggestions.filter((s) => s.decision !== "none").length;
       status.textContent = `${shown} suggestion(s) for the pasted text.`;
       const list = h("div", { class: "suggestion-list" });
@@ -151,7 +167,7 @@ function initPaste(result) {
       result.hidden = false;
       renderSuggestions(list, { suggestions, source: area.value });
     } catch (err) {
-      if (err?.name !== "AbortError") status.textContent = describeError(err);
+      if (!isAbort(err)) status.textContent = describeError(err);
     }
   }, 600);
   area.addEventListener("input", run);
