@@ -7,6 +7,7 @@ import { reviewTags } from "../ingest/index.ts";
 import { readUpload, safeFilename } from "./internal/upload.ts";
 import { visibleSubmissions } from "./internal/submission-view.ts";
 import { documentDetailView, documentView } from "./internal/views.ts";
+import { cbdTagExport, documentFormat, documentJsonLd } from "./jsonld.ts";
 import type { ApiApp, ApiDeps, Principal } from "./types.ts";
 
 /** `user` recorded with feedback: role and key fingerprint, never the key. */
@@ -55,6 +56,13 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
     const { id } = c.req.valid("param");
     const doc = await store.documents.get(id);
     if (!doc) throw new AppError("not_found", `No document ${id}`);
+    const submissions = await visibleSubmissions(store, id, c.get("principal"));
+    const format = documentFormat(c.req.valid("query").format, c.req.header("accept"));
+    if (format !== "json") {
+      const view = format === "cbd" ? cbdTagExport(doc) : documentJsonLd(doc, vocab, new URL(c.req.url).origin);
+      const type = format === "cbd" ? "application/json" : "application/ld+json";
+      return c.json(view, 200, { "content-type": `${type}; charset=utf-8` });
+    }
     const submissions = await visibleSubmissions(store, id, c.get("principal"));
     return c.json(documentDetailView(doc, await store.feedback.forDocument(id), vocab, submissions), 200);
   });

@@ -64,8 +64,24 @@ export const getRoute = createRoute({
   path: "/v1/documents/{id}",
   tags: ["documents"],
   summary: "A document: metadata, tags, suggestions with evidence, feedback",
-  request: { params: IdParam },
-  responses: { 200: json(DocumentDetailSchema, "The document"), ...errorResponses(400, 401, 404, 429) },
+  request: {
+    params: IdParam,
+    query: z.object({
+      format: z.enum(["json", "jsonld", "cbd"]).optional().openapi({
+        description: "jsonld: schema.org JSON-LD (also `Accept: application/ld+json`); cbd: tags as CHM Term[] fields",
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The document (JSON), its JSON-LD view, or its tags in CHM field format",
+      content: {
+        "application/json": { schema: DocumentDetailSchema },
+        "application/ld+json": { schema: z.record(z.string(), z.unknown()) },
+      },
+    },
+    ...errorResponses(400, 401, 404, 429),
+  },
 });
 
 export const deleteRoute = createRoute({

@@ -1,5 +1,6 @@
 import { requireRead } from "./internal/auth.ts";
 import { filtersOf } from "./internal/query.ts";
+import { formatSearch } from "./search-formats.ts";
 import { searchRoute, similarRoute } from "./search.routes.ts";
 import type { ApiApp, ApiDeps } from "./types.ts";
 
@@ -17,6 +18,11 @@ export function registerSearch(app: ApiApp, deps: ApiDeps): void {
       cursor: q.cursor,
       filters: filtersOf(q),
     });
+    if (q.format !== "json") {
+      const origin = new URL(c.req.url).origin;
+      const out = formatSearch(q.format, res, { origin, self: c.req.url, q: q.q, fields: q.fields, vocab: deps.vocab });
+      return c.body(out.body, 200, { "content-type": out.type });
+    }
     return c.json(res, 200);
   });
 

@@ -66,6 +66,14 @@ export const SearchQuery = FilterQuery.extend({
   group: z.enum(["document", "chunk"]).default("document"),
   limit: limitParam(10, 100),
   cursor: z.string().max(200).optional(),
+  format: z.enum(["json", "csv", "atom"]).default("json").openapi({
+    description: "json; csv (one row per hit, columns from `fields`); atom (a feed that follows this search)",
+  }),
+  fields: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({ description: "CSV columns, comma-separated", example: "documentId,title,targets" }),
 });
 
 export const searchRoute = createRoute({
@@ -74,7 +82,17 @@ export const searchRoute = createRoute({
   tags: ["search"],
   summary: "Hybrid, semantic or keyword search with filters, facets, highlights; empty q browses",
   request: { query: SearchQuery },
-  responses: { 200: json(SearchResultSchema, "Results"), ...errorResponses(400, 401, 429) },
+  responses: {
+    200: {
+      description: "Results (JSON), or the same hits as CSV or an Atom feed with `format`",
+      content: {
+        "application/json": { schema: SearchResultSchema },
+        "text/csv": { schema: z.string() },
+        "application/atom+xml": { schema: z.string() },
+      },
+    },
+    ...errorResponses(400, 401, 429),
+  },
 });
 
 export const similarRoute = createRoute({

@@ -63,6 +63,15 @@ export const JobSchema = z
   })
   .openapi("Job");
 
+export const SourceSchema = z
+  .object({
+    system: z.enum(["chm", "bioland"]),
+    recordId: z.string(),
+    url: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("DocumentSource");
+
 export const DocumentSchema = z
   .object({
     id: z.string(),
@@ -80,6 +89,9 @@ export const DocumentSchema = z
     byteSize: z.number().int(),
     needsOcrPages: z.array(z.number().int()),
     tags: TagSetSchema,
+    /** Harvested records only: where the record lives and its own human tags (CBD term keys). */
+    source: SourceSchema.optional(),
+    sourceTags: TagSetSchema.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -125,6 +137,8 @@ export function documentView(d: DocumentRecord): z.infer<typeof DocumentSchema> 
     byteSize: d.byteSize,
     needsOcrPages: d.needsOcrPages,
     tags: d.tags,
+    ...(d.source ? { source: d.source } : {}),
+    ...(d.sourceTags ? { sourceTags: d.sourceTags } : {}),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
