@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createApi, type HttpServer, serveApi } from "./api/index.ts";
+import { createApi, type HttpServer, redisWindowCounter, serveApi } from "./api/index.ts";
 import { createServices, type Services } from "./app.ts";
 import { classifierStatus } from "./classify/index.ts";
 import { loadConfig } from "./config.ts";
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       extract: extractDocument,
       evalDir: config.EVAL_DIR,
       workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
+      // With a shared queue, API replicas share the rate-limit window too.
+      ...(config.QUEUE_URL ? { rateCounter: redisWindowCounter(config.QUEUE_URL) } : {}),
     });
     // Listen before anything else: on first start the classifier trains in the background and
     // /ready says not_ready until it is loaded.

@@ -59,7 +59,7 @@ export function createApi(deps: ApiDeps): ApiApp {
 
   app.use("*", secureHeaders());
   app.use("*", authenticate(keys));
-  app.use("/v1/*", rateLimit(config.RATE_LIMIT_PER_MINUTE, clientAddress));
+  app.use("/v1/*", rateLimit(config.RATE_LIMIT_PER_MINUTE, clientAddress, Date.now, deps.rateCounter));
   app.use("*", rejectBadKey());
   app.use("/v1/*", bodyLimits(config.MAX_UPLOAD_MB, config.MAX_BODY_MB));
 

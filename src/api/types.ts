@@ -9,6 +9,7 @@ import type { MatchService } from "../matches/index.ts";
 import type { SearchService } from "../search/index.ts";
 import type { DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
+import type { WindowCounter } from "./internal/rate-limit.ts";
 
 /** pino-compatible logger surface (only what the API uses). */
 export interface ApiLogger {
@@ -38,6 +39,8 @@ export interface ApiDeps {
   insights?: CoverageDeps;
   /** Optional probe of the ingest worker for `/ready`. */
   workerState?: () => WorkerState;
+  /** Where rate-limit windows are counted; absent = in this process (main.ts passes Redis with QUEUE_URL). */
+  rateCounter?: WindowCounter;
 }
 
 /** The coverage, country-summary and matchmaking services (built from the store when not given). */
