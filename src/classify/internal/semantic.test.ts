@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEmbedder, type Embedder } from "../../embed/index.ts";
-import { loadVocabulary } from "../../vocab/index.ts";
+import { join } from "node:path";
+import { DEFAULT_CORPORA_DIR, loadVocabulary } from "../../vocab/index.ts";
+import { loadKeywords } from "./keywords.ts";
 import { buildLabels } from "./labels.ts";
 import { descriptionClauses, semanticScores, type LabelVectors } from "./semantic.ts";
 
@@ -11,14 +13,16 @@ beforeAll(async () => {
   embedder = await createEmbedder({ backend: "use", modelsDir: "unused", model: "unused", batchSize: 32 });
   const vocab = await loadVocabulary();
   const chosen = ["GBF-TARGET-03", "GBF-TARGET-06", "GBF-TARGET-19", "GBF-TARGET-23"];
-  const infos = buildLabels(vocab, new Map()).filter((l) => chosen.includes(l.id));
+  // The descriptions the classifier embeds: titles, clauses and the curated keyword phrases.
+  const keywords = await loadKeywords(join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
+  const infos = buildLabels(vocab, keywords).filter((l) => chosen.includes(l.id));
   labels = [];
   for (const l of infos) labels.push({ labelId: l.id, vectors: await embedder.embed(l.descriptions, "passage") });
 }, 300_000);
 
 describe("semantic signal (real USE model)", () => {
   it.each([
-    ["Alien species that invade and spread were eradicated from islands.", "GBF-TARGET-06"],
+    ["Rats and other introduced predators were removed from offshore islands to protect seabirds.", "GBF-TARGET-06"],
     ["The government expanded the network of national parks and nature reserves.", "GBF-TARGET-03"],
     ["Domestic public budgets and international aid for biodiversity doubled.", "GBF-TARGET-19"],
     ["Women's leadership in community forest committees was strengthened.", "GBF-TARGET-23"],
