@@ -151,7 +151,13 @@ async function loadClassifier(
   try {
     const examples = await trainingExamples(store, vocab);
     const cacheDir = classifierCacheDir(config);
-    const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, ...(cacheDir ? { cacheDir } : {}) });
+    const classifier = await loadOrTrainClassifier({
+      embedder,
+      vocab,
+      examples,
+      logger,
+      ...(cacheDir ? { cacheDir } : {}),
+    });
     logger.info(
       { version: classifier.version, examples: examples.length, ms: Date.now() - started },
       "classifier ready",

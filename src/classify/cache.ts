@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Embedder } from "../embed/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
-import { CLASSIFIER_VERSION, type ClassifierState } from "./internal/state.ts";
+import { readCachedState } from "./internal/cached-state.ts";
+import { CLASSIFIER_VERSION } from "./internal/state.ts";
 import { createClassifierTrainer, type TrainerOptions } from "./trainer.ts";
 import type { Classifier, LabelledExample } from "./types.ts";
 
@@ -13,13 +14,15 @@ export interface LoadOrTrainInput {
   examples: LabelledExample[];
   /** Where trained states are kept as JSON; without it the classifier is trained every time. */
   cacheDir?: string;
+  /** Told when a cached state is invalid and ignored (it is then retrained and rewritten). */
+  logger?: { warn(obj: object, msg: string): void };
   options?: TrainerOptions;
 }
 
 /**
  * Returns a trained classifier, reusing the state cached in `cacheDir` when the embedder, the
  * examples, the keywords and the classifier version are the same, so a server start does not
- * retrain. A corrupt cache file is ignored and rewritten.
+ * retrain. A cache file that is not JSON or fails the state schema is logged, ignored and rewritten.
  */
 export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Classifier> {
   const trainer = createClassifierTrainer({ embedder: input.embedder, vocab: input.vocab, options: input.options });
@@ -33,13 +36,8 @@ export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Cl
     .slice(0, 16);
   const safeModel = input.embedder.modelId.replace(/[^\w.@-]+/g, "_");
   const file = join(input.cacheDir, `classifier-${safeModel}-${hash}.json`);
-  try {
-    const state = JSON.parse(await readFile(file, "utf8")) as ClassifierState;
-    if (state.version === CLASSIFIER_VERSION && state.modelId === input.embedder.modelId)
-      return trainer.fromState(state);
-  } catch {
-    // Missing or unreadable: train below.
-  }
+  const cached = await readCachedState(file, input.embedder.modelId, input.logger);
+  if (cached) return trainer.fromState(cached);
   const { classifier, state } = await trainer.trainState(input.examples);
   await mkdir(input.cacheDir, { recursive: true });
   // Write then rename so a crash mid-write never leaves a half file that later loads.
