@@ -1,18 +1,26 @@
-// Ingest throughput (run: npm run bench:ingest). Ingests the samples and a generated 200-page PDF
-// into a temp store through the real pipeline (extract → chunk → embed → store; no classifier),
-// then embeds the same chunk texts directly on the backend to show the pipeline's overhead.
+// Ingest throughput (run: npm run bench:ingest [-- --pages N]). Ingests the samples and a generated
+// N-page PDF (200) into a temp store through the real pipeline (extract → chunk → embed → store; no
+// classifier) with the environment's EMBED_THREADS / EXTRACT_THREADS, then embeds the same chunk
+// texts directly on the encoder in 0 (event loop), 1 and 2 threads to show the pipeline's overhead.
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { createServices } from "../src/app.ts";
-import { testConfig } from "../src/config.ts";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "../src/embed/index.ts";
 import { createLogger } from "../src/logger.ts";
 
-const PAGES = 200;
+const { values } = parseArgs({ options: { pages: { type: "string", default: "200" } } });
+const PAGES = Number(values.pages);
 const dir = await mkdtemp(join(tmpdir(), "chm-bench-ingest-"));
-const config = testConfig({ DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent", JOB_TIMEOUT_MS: 3_600_000 });
+const config = {
+  ...loadConfig(process.env),
+  DATA_DIR: join(dir, "data"),
+  LOG_LEVEL: "silent" as const,
+  JOB_TIMEOUT_MS: 3_600_000,
+};
 
 /** English corpus text, reduced to what the PDF standard fonts can encode. */
 async function corpusParagraphs(): Promise<string[]> {
@@ -72,9 +80,9 @@ function timed(base: Embedder) {
     dims: base.dims,
     maxChars: base.maxChars,
     multilingual: base.multilingual,
-    async embed(texts, kind) {
+    async embed(texts, kind, options) {
       const t = performance.now();
-      const out = await base.embed(texts, kind);
+      const out = await base.embed(texts, kind, options);
       stats.ms += performance.now() - t;
       stats.texts.push(...texts);
       return out;
@@ -83,7 +91,7 @@ function timed(base: Embedder) {
   return { embedder, stats };
 }
 
-const pdfPath = join(dir, "generated-200-pages.pdf");
+const pdfPath = join(dir, `generated-${PAGES}-pages.pdf`);
 await writeFile(pdfPath, await bigPdf(PAGES));
 const sampleFiles = (await readdir(config.SAMPLES_DIR))
   .filter((f) => !["README.md", "manifest.json"].includes(f))
@@ -119,15 +127,22 @@ for (const file of [...sampleFiles, pdfPath]) {
 }
 
 const pipelineEmbedRate = stats.texts.length / (stats.ms / 1000);
-// The same texts, same batch size, straight on the backend.
-const t = performance.now();
-for (let i = 0; i < stats.texts.length; i += config.EMBED_BATCH_SIZE) {
-  await base.embed(stats.texts.slice(i, i + config.EMBED_BATCH_SIZE), "passage");
+await services.close();
+// The same texts, same batch size, straight on the encoder: in the event loop, then 1 and 2 threads.
+const encoderRates: Record<number, number> = {};
+for (const threads of [0, 1, 2]) {
+  const encoder =
+    threads === config.EMBED_THREADS ? base : await createEmbedder({ ...embedderOptionsFromConfig(config), threads });
+  await encoder.embed(["warm-up sentence about wetlands", "and coral reefs"], "passage");
+  const t = performance.now();
+  await encoder.embed(stats.texts, "passage");
+  encoderRates[threads] = stats.texts.length / ((performance.now() - t) / 1000);
+  if (encoder !== base) await encoder.close?.();
 }
-const directRate = stats.texts.length / ((performance.now() - t) / 1000);
+const directRate = encoderRates[config.EMBED_THREADS] ?? encoderRates[2]!;
 
 console.log(
-  `chm-lens ingest bench — ${base.modelId}, batch ${config.EMBED_BATCH_SIZE}, OCR ${config.OCR_ENABLED ? "on" : "off"}`,
+  `chm-lens ingest bench — ${base.modelId}, batch ${config.EMBED_BATCH_SIZE}, EMBED_THREADS ${config.EMBED_THREADS}, EXTRACT_THREADS ${config.EXTRACT_THREADS}, OCR ${config.OCR_ENABLED ? "on" : "off"}`,
 );
 console.log(["file", "pages", "chunks", "seconds", "pages/s"].join("\t"));
 for (const r of rows) console.log(r.join("\t"));
@@ -137,11 +152,14 @@ console.log(`pipeline: ${(totalPages / s).toFixed(1)} pages/s, ${(totalChunks / 
 console.log(
   `embedding inside the pipeline: ${pipelineEmbedRate.toFixed(1)} chunks/s (${((stats.ms / totalMs) * 100).toFixed(0)}% of pipeline time)`,
 );
-console.log(`embedding directly on the backend: ${directRate.toFixed(1)} chunks/s`);
+for (const [threads, rate] of Object.entries(encoderRates)) {
+  console.log(
+    `encoder alone, ${threads === "0" ? "on the event loop" : `${threads} thread(s)`}: ${rate.toFixed(1)} chunks/s`,
+  );
+}
 console.log(
   `ratio pipeline-embedding / direct: ${(pipelineEmbedRate / directRate).toFixed(2)}; end-to-end chunks/s / direct: ${(totalChunks / s / directRate).toFixed(2)}`,
 );
 
-await services.close();
 await base.close?.();
 await rm(dir, { recursive: true, force: true });

@@ -23,9 +23,21 @@ export const configSchema = z.object({
   /** Folder name under MODELS_DIR for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
   EMBED_MODEL: z.string().default("Xenova/multilingual-e5-small"),
   EMBED_BATCH_SIZE: int(16, 1),
+  /** Worker threads running the encoder (one model copy each); 0 = on the main event loop. */
+  EMBED_THREADS: int(2, 0),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   MAX_PAGES: int(1000, 1),
   EXTRACT_TIMEOUT_MS: int(120_000, 1000),
+  /** Longest extracted text accepted per document, in characters (→ `too_large`). */
+  MAX_TEXT_CHARS: int(4_000_000, 1000),
+  /** Most chunks per document (→ `too_large`): bounds embedding time per job. */
+  MAX_CHUNKS: int(5000, 1),
+  /** DOCX inflate budget: all entries together, from the zip directory and while inflating (→ `too_large`). */
+  MAX_DECOMPRESSED_MB: z.coerce.number().positive().default(200),
+  /** Heap of each thread that extracts and chunks documents; past it the document fails `too_large`. */
+  EXTRACT_HEAP_MB: int(1024, 64),
+  /** Threads reading (extracting, chunking) documents off the event loop; 0 = on it. */
+  EXTRACT_THREADS: int(2, 0),
   OCR_ENABLED: bool.default(true),
   OCR_LANGS: z.string().default("eng+fra+spa"),
   CHUNK_SIZE: int(0, 0),

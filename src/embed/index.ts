@@ -1,10 +1,11 @@
 import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
 import type { Embedder } from "./types.ts";
-import { createTransformersEmbedder } from "./internal/transformers-embedder.ts";
-import { createUseEmbedder, type TfBackend } from "./internal/use-embedder.ts";
+import { createLocalEmbedder } from "./internal/local-embedder.ts";
+import { createThreadedEmbedder } from "./internal/thread-pool.ts";
+import type { TfBackend } from "./internal/use-embedder.ts";
 
-export type { Embedder, EmbedKind } from "./types.ts";
+export type { EmbedCallOptions, Embedder, EmbedKind } from "./types.ts";
 export { cosine, l2normalize } from "./vectors.ts";
 export { pullModel, type PullOptions, type PullProgress, type PullResult } from "./internal/pull.ts";
 export { MODEL_MANIFEST, type ManifestEntry, type ModelManifest } from "./internal/model-manifest.ts";
@@ -21,6 +22,11 @@ export interface EmbedderOptions {
   batchSize: number;
   /** USE only: tfjs kernels. `wasm` (default) is far faster than the pure-JS `cpu`. */
   tfBackend?: TfBackend;
+  /**
+   * Worker threads running the encoder (EMBED_THREADS), each with its own copy of the model;
+   * 0 or absent = in the calling thread (blocks its event loop while a batch runs).
+   */
+  threads?: number;
 }
 
 /**
@@ -32,11 +38,14 @@ export interface EmbedderOptions {
  * const [q] = await embedder.embed(["marine protected areas"], "query");
  */
 export async function createEmbedder(opts: EmbedderOptions): Promise<Embedder> {
+  const { threads = 0, ...local } = opts;
+  if (!Number.isInteger(threads) || threads < 0) {
+    throw new AppError("config_invalid", `EMBED_THREADS must be a whole number ≥ 0, got ${threads}`);
+  }
   if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) {
     throw new AppError("config_invalid", `Embedding batch size must be a positive integer, got ${opts.batchSize}`);
   }
-  if (opts.backend === "use") return createUseEmbedder({ batchSize: opts.batchSize, tfBackend: opts.tfBackend });
-  return createTransformersEmbedder({ modelsDir: opts.modelsDir, model: opts.model, batchSize: opts.batchSize });
+  return threads > 0 ? createThreadedEmbedder(local, threads) : createLocalEmbedder(local);
 }
 
 /** The embedder options a parsed config asks for. */
@@ -46,5 +55,6 @@ export function embedderOptionsFromConfig(config: Config): EmbedderOptions {
     modelsDir: config.MODELS_DIR,
     model: config.EMBED_MODEL,
     batchSize: config.EMBED_BATCH_SIZE,
+    threads: config.EMBED_THREADS,
   };
 }

@@ -1,7 +1,7 @@
 import { access, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { AppError } from "../../errors.ts";
-import type { Embedder, EmbedKind } from "../types.ts";
+import type { EmbedCallOptions, Embedder, EmbedKind } from "../types.ts";
 import { l2normalize } from "../vectors.ts";
 import { embedInLengthSortedBatches } from "./batching.ts";
 import { findChecksumMismatches, readChecksums } from "./checksums.ts";
@@ -91,12 +91,13 @@ export async function createTransformersEmbedder(opts: {
     dims: probe?.length ?? 0,
     maxChars: maxCharsFor(config, tokenizerConfig),
     multilingual: profile.multilingual,
-    async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+    async embed(texts: string[], kind: EmbedKind, options?: EmbedCallOptions): Promise<Float32Array[]> {
       const prefix = kind === "query" ? profile.queryPrefix : profile.passagePrefix;
       return embedInLengthSortedBatches(
         texts.map((t) => prefix + t),
         opts.batchSize,
         embedBatch,
+        options,
       );
     },
     async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { AppError } from "../../errors.ts";
-import type { Embedder, EmbedKind } from "../types.ts";
+import type { EmbedCallOptions, Embedder, EmbedKind } from "../types.ts";
 import { l2normalize } from "../vectors.ts";
 import { embedInLengthSortedBatches } from "./batching.ts";
 import { withQuietTfjs } from "./quiet-tfjs.ts";
@@ -59,8 +59,8 @@ export async function createUseEmbedder(opts: { batchSize: number; tfBackend?: T
     dims: USE_DIMS,
     maxChars: USE_MAX_CHARS,
     multilingual: false,
-    async embed(texts: string[], _kind: EmbedKind): Promise<Float32Array[]> {
-      return embedInLengthSortedBatches(texts, opts.batchSize, embedBatch);
+    async embed(texts: string[], _kind: EmbedKind, options?: EmbedCallOptions): Promise<Float32Array[]> {
+      return embedInLengthSortedBatches(texts, opts.batchSize, embedBatch, options);
     },
   };
 }
