@@ -33,6 +33,12 @@ export interface ExtractOptions {
   maxBytes: number;
   maxPages: number;
   timeoutMs: number;
+  /** Longest text accepted (characters, all pages); past it `too_large` (MAX_TEXT_CHARS). */
+  maxTextChars: number;
+  /** DOCX: bytes all zip entries may inflate to; past it `too_large` before unpacking (MAX_DECOMPRESSED_MB). */
+  maxDecompressedBytes: number;
+  /** Called after each PDF page is read, for progress. */
+  onPage?: (done: number, total: number) => void;
   ocr: { enabled: boolean; langs: string[] };
   /** A hint from the submitter; the sniffed type still decides. */
   filename?: string;

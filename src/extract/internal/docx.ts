@@ -1,8 +1,10 @@
 import { AppError } from "../../errors.ts";
 import { firstLineTitle, tidyText, type Extractor } from "./extractor.ts";
+import { checkInflateBudget } from "./inflate-budget.ts";
 
 /** DOCX via mammoth's raw text: one page, paragraphs separated by blank lines. */
-export const extractDocx: Extractor = async (bytes) => {
+export const extractDocx: Extractor = async (bytes, ctx) => {
+  await checkInflateBudget(bytes, ctx.opts.maxDecompressedBytes);
   const mammoth = (await import("mammoth")).default;
   let raw: string;
   try {

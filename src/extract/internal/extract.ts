@@ -1,7 +1,7 @@
 import { AppError, isAppError } from "../../errors.ts";
 import type { ExtractedDocument, ExtractOptions, MediaType } from "../types.ts";
 import { extractDocx } from "./docx.ts";
-import type { Extractor } from "./extractor.ts";
+import { textTooLarge, type Extractor } from "./extractor.ts";
 import { extractHtml } from "./html.ts";
 import { detectLanguage } from "./language.ts";
 import { createOcrEngine } from "./ocr.ts";
@@ -21,7 +21,7 @@ const EXTRACTORS: Record<MediaType, Extractor> = {
  * Turns uploaded bytes into text with page numbers. The media type is sniffed from the bytes;
  * scanned PDF pages are OCRed when `opts.ocr.enabled`. Throws `AppError` with a specific code
  * (`empty_file`, `unsupported_media_type`, `corrupt_file`, `encrypted_pdf`, `binary_as_text`,
- * `too_large`, `too_many_pages`, `timeout`).
+ * `too_large` past MAX_UPLOAD_MB, MAX_TEXT_CHARS or MAX_DECOMPRESSED_MB, `too_many_pages`, `timeout`).
  *
  * @example
  * const doc = await extractDocument(bytes, extractOptionsFromConfig(config));
@@ -31,7 +31,7 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions): 
   if (bytes.length > opts.maxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     throw new AppError("too_large", `The file is ${mb(bytes.length)} MB; the limit is ${mb(opts.maxBytes)} MB.`, {
-      details: { bytes: bytes.length, maxBytes: opts.maxBytes },
+      details: { limit: "MAX_UPLOAD_MB", bytes: bytes.length, maxBytes: opts.maxBytes },
     });
   }
   const mediaType = await sniffMediaType(bytes, opts.filename);
@@ -66,6 +66,7 @@ export async function extractDocument(bytes: Uint8Array, opts: ExtractOptions): 
       throw new AppError("empty_file", "No readable text was found in the document.");
     }
     const text = out.pages.map((p) => p.text).join("\n\n");
+    if (text.length > opts.maxTextChars) throw textTooLarge(text.length, opts.maxTextChars);
     const pageOffsets: number[] = [];
     let offset = 0;
     for (const page of out.pages) {

@@ -1,3 +1,4 @@
+import { AppError } from "../../errors.ts";
 import type { ExtractedPage, ExtractOptions, MediaType } from "../types.ts";
 import type { OcrEngine } from "./ocr.ts";
 
@@ -17,6 +18,15 @@ export interface ExtractorOutput {
 }
 
 export type Extractor = (bytes: Uint8Array, ctx: ExtractContext) => Promise<ExtractorOutput>;
+
+/** `too_large` for a document holding more than MAX_TEXT_CHARS characters of text (`chars` or more). */
+export function textTooLarge(chars: number, maxTextChars: number, atLeast = false): AppError {
+  return new AppError(
+    "too_large",
+    `The document holds ${atLeast ? "more than " : ""}${chars.toLocaleString("en")} characters of text; the limit is ${maxTextChars.toLocaleString("en")} (MAX_TEXT_CHARS). Split it into smaller files.`,
+    { details: { limit: "MAX_TEXT_CHARS", maxTextChars, chars } },
+  );
+}
 
 /** Normalises extracted text: unified newlines, trimmed lines, at most one blank line in a row. */
 export function tidyText(text: string): string {

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors.ts";
 import { decodeText } from "./decode.ts";
-import { tidyText, type Extractor } from "./extractor.ts";
+import { textTooLarge, tidyText, type Extractor } from "./extractor.ts";
 
 /** Elements that are page furniture or code, never document text. */
 const NOISE =
@@ -41,8 +41,18 @@ interface DomNode {
   children?: DomNode[];
 }
 
+/**
+ * Markup allowed per character of the text limit. Parsing costs time and memory by the markup, not
+ * the text, so a page far past the text limit is refused before it is parsed.
+ */
+const MARKUP_PER_TEXT_CHAR = 4;
+
 /** HTML: drops navigation, scripts and other furniture, keeps block structure as newlines. */
-export const extractHtml: Extractor = async (bytes) => {
+export const extractHtml: Extractor = async (bytes, ctx) => {
+  const { maxTextChars } = ctx.opts;
+  if (bytes.length > maxTextChars * MARKUP_PER_TEXT_CHAR) {
+    throw textTooLarge(Math.floor(bytes.length / MARKUP_PER_TEXT_CHAR), maxTextChars, true);
+  }
   const cheerio = await import("cheerio");
   const { text: markup } = decodeText(bytes, declaredCharset(bytes));
   const $ = cheerio.load(markup);

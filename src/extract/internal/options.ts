@@ -7,6 +7,8 @@ export function extractOptionsFromConfig(config: Config): ExtractOptions {
     maxBytes: Math.floor(config.MAX_UPLOAD_MB * 1024 * 1024),
     maxPages: config.MAX_PAGES,
     timeoutMs: config.EXTRACT_TIMEOUT_MS,
+    maxTextChars: config.MAX_TEXT_CHARS,
+    maxDecompressedBytes: Math.floor(config.MAX_DECOMPRESSED_MB * 1024 * 1024),
     ocr: {
       enabled: config.OCR_ENABLED,
       langs: config.OCR_LANGS.split("+")

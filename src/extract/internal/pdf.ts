@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { AppError } from "../../errors.ts";
 import type { ExtractedPage } from "../types.ts";
-import { firstLineTitle, tidyText, type ExtractContext, type Extractor } from "./extractor.ts";
+import { firstLineTitle, textTooLarge, tidyText, type ExtractContext, type Extractor } from "./extractor.ts";
 import { pageText, type TextItemLike } from "./pdf-layout.ts";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -25,9 +25,15 @@ export const extractPdf: Extractor = async (bytes, ctx) => {
       );
     }
     const pages: ExtractedPage[] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       if (ctx.signal.aborted) break;
-      pages.push(await readPageSafely(doc, n, ctx));
+      const page = await readPageSafely(doc, n, ctx);
+      pages.push(page);
+      // Stop reading as soon as the text is over the limit: the rest would be thrown away.
+      chars += page.text.length + 2;
+      if (chars > ctx.opts.maxTextChars) throw textTooLarge(chars, ctx.opts.maxTextChars, n < doc.numPages);
+      ctx.opts.onPage?.(n, doc.numPages);
     }
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const metaTitle = typeof info?.Title === "string" ? info.Title.trim() : "";
