@@ -17,7 +17,6 @@ import { join } from "node:path";
 import { createApi } from "../src/api/index.ts";
 import { testConfig } from "../src/config.ts";
 import type { Embedder } from "../src/embed/types.ts";
-import { extractDocument } from "../src/extract/index.ts";
 import { createEmbeddedQueue } from "../src/ingest/index.ts";
 import { createSearchService } from "../src/search/index.ts";
 import { createStore, type ChunkRecord, type DocumentRecord } from "../src/store/index.ts";
@@ -149,7 +148,6 @@ for (const size of SIZES) {
       queue: createEmbeddedQueue({ store, maxAttempts: 1 }),
       vocab,
       search,
-      extract: extractDocument,
       evalDir: join(dir, "eval"),
     });
     const queries = Array.from({ length: QUERIES }, () =>

@@ -12,7 +12,9 @@ import type { Config } from "./config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import {
   createQueue,
+  createDocumentReader,
   createWorker,
+  type DocumentReader,
   feedbackExamples,
   type JobQueue,
   type Worker,
@@ -38,6 +40,8 @@ export interface Services {
   search: SearchService;
   queue: JobQueue;
   worker: Worker;
+  /** Reads and chunks documents in bounded threads (EXTRACT_THREADS), for the worker and classify-a-file. */
+  reader: DocumentReader | undefined;
   /** Stops the worker (finishing the current job), then closes the store and the embedder. */
   close(): Promise<void>;
 }
@@ -85,8 +89,13 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const search = createSearchService({ store, embedder, vocab });
   // QUEUE_URL set: BullMQ on Redis (shared by API replicas and workers); else the embedded queue.
   const queue = await createQueue(store, config, logger);
+  const reader =
+    config.EXTRACT_THREADS > 0
+      ? createDocumentReader({ threads: config.EXTRACT_THREADS, heapMb: config.EXTRACT_HEAP_MB })
+      : undefined;
   const worker = createWorker({
     queue,
+    ...(reader ? { reader } : {}),
     store,
     embedder,
     ...(classifier ? { classifier } : {}),
@@ -105,8 +114,10 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     search,
     queue,
     worker,
+    reader,
     async close() {
       await worker.stop();
+      await reader?.close();
       await queue.close();
       // Never close the embedder under a classifier that is still training on it.
       if (classifier && "loaded" in classifier) await (classifier as DeferredClassifier).loaded;

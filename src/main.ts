@@ -8,7 +8,6 @@ import { createApi, type HttpServer, redisWindowCounter, serveApi } from "./api/
 import { createServices, type Services } from "./app.ts";
 import { classifierStatus } from "./classify/index.ts";
 import { loadConfig } from "./config.ts";
-import { extractDocument } from "./extract/index.ts";
 import { createLogger } from "./logger.ts";
 
 /** Files in SAMPLES_DIR that describe the samples rather than being samples. */
@@ -46,7 +45,8 @@ async function main(): Promise<void> {
       search,
       logger,
       ...(classifier ? { classifier } : {}),
-      extract: extractDocument,
+      embedder: services.embedder,
+      reader: services.reader,
       evalDir: config.EVAL_DIR,
       workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
       // With a shared queue, API replicas share the rate-limit window too.

@@ -9,7 +9,6 @@ import { createServices, type Services } from "../src/app.ts";
 import { testConfig } from "../src/config.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "../src/embed/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
-import { extractDocument } from "../src/extract/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { sharedClassifier } from "./helpers/shared-classifier.ts";
 
@@ -30,7 +29,7 @@ beforeAll(async () => {
   const vocab = await loadVocabulary();
   const classifier = await sharedClassifier(embedder, vocab);
   services = await createServices(config, { logger: createLogger("silent"), embedder, classifier });
-  app = createApi({ ...services, extract: extractDocument, evalDir: config.EVAL_DIR });
+  app = createApi({ ...services, evalDir: config.EVAL_DIR });
 }, 300_000);
 
 afterAll(async () => {

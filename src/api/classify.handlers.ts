@@ -20,7 +20,12 @@ export function registerClassify(app: ApiApp, deps: ApiDeps): void {
       const form = c.req.valid("form") as z.infer<typeof ClassifyFile>;
       const bytes = await readUpload(form.file, deps.config.MAX_UPLOAD_MB);
       const { result, language } = await classifyFile(
-        { classifier, config: deps.config, maxChars: deps.embedder.maxChars },
+        {
+          classifier,
+          config: deps.config,
+          maxChars: deps.embedder.maxChars,
+          ...(deps.reader ? { reader: deps.reader } : {}),
+        },
         bytes,
         {
           ...(form.file.name ? { filename: form.file.name } : {}),
@@ -32,7 +37,8 @@ export function registerClassify(app: ApiApp, deps: ApiDeps): void {
       return c.json({ ...classificationView(result, deps.vocab), language }, 200);
     }
     const body = c.req.valid("json") as z.infer<typeof ClassifyText>;
-    if (typeof body.text !== "string") throw new AppError("validation_failed", "Send JSON { text } or a multipart file");
+    if (typeof body.text !== "string")
+      throw new AppError("validation_failed", "Send JSON { text } or a multipart file");
     const result = await classifier.classifyText(body.text, { language: body.language });
     return c.json({ ...classificationView(result, deps.vocab), language: body.language }, 200);
   });

@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { CoverageService } from "../coverage/index.ts";
 import type { Embedder } from "../embed/types.ts";
 import type { Countries } from "../geo/index.ts";
+import type { DocumentReader } from "../ingest/index.ts";
 import type { JobQueue } from "../ingest/types.ts";
 import type { MatchService } from "../matches/index.ts";
 import type { SearchService } from "../search/index.ts";
@@ -32,6 +33,8 @@ export interface ApiDeps {
   search: SearchService;
   /** The embedder's window (`maxChars`): `POST /v1/classify` with a file chunks as ingestion does. */
   embedder: Pick<Embedder, "maxChars">;
+  /** Reads uploaded files in bounded worker threads for `POST /v1/classify`; absent = in this thread. */
+  reader?: DocumentReader | undefined;
   /** Folder holding eval runs (`readLatestEval`). */
   evalDir: string;
   logger?: ApiLogger;

@@ -2,11 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chunkDocument, chunkOptionsFor, type ChunkableDocument } from "../chunk/index.ts";
 import { createClassifierTrainer, loadDevSet, type Classifier } from "../classify/index.ts";
 import { testConfig } from "../config.ts";
 import { createEmbedder } from "../embed/index.ts";
-import { extractDocument, extractOptionsFromConfig } from "../extract/index.ts";
 import { DEFAULT_CORPORA_DIR } from "../vocab/index.ts";
 import { loadVocabulary } from "../vocab/index.ts";
 import { runClassify } from "./classify.ts";
@@ -81,15 +79,13 @@ describe("classify --in --out", () => {
 
 describe("classify <file>", () => {
   const config = testConfig();
-  const extract = (bytes: Uint8Array, filename: string) =>
-    extractDocument(bytes, { ...extractOptionsFromConfig(config), filename });
-  const chunk = (doc: ChunkableDocument) => chunkDocument(doc, chunkOptionsFor(maxChars, config));
+  const deps = () => ({ classifier, fileDeps: { classifier, config, maxChars } });
 
   it("extracts, chunks and classifies one document", async () => {
     const file = join(dir, "report.txt");
     await writeFile(file, "Gender equality: women and girls lead the new gender action plan.");
     const t = io();
-    expect(await runClassify({ classifier, extract, chunk }, { file }, t.io)).toBe(0);
+    expect(await runClassify(deps(), { file }, t.io)).toBe(0);
     const line = JSON.parse(t.out[0]!);
     expect(line.id).toBe("report.txt");
     expect(line.suggestions[0].id).toBe("GBF-TARGET-23");
@@ -100,7 +96,7 @@ describe("classify <file>", () => {
     // The sample report has Targets 6 and 7 on page 4 (corpora/samples/manifest.json).
     const t = io();
     const file = join(DEFAULT_CORPORA_DIR, "samples", "gbf-section-1-multipage.pdf");
-    expect(await runClassify({ classifier, extract, chunk }, { file }, t.io)).toBe(0);
+    expect(await runClassify(deps(), { file }, t.io)).toBe(0);
     const t6 = JSON.parse(t.out[0]!).suggestions.find((s: { id: string }) => s.id === "GBF-TARGET-06");
     expect(t6.decision).not.toBe("none");
     expect(t6.evidence[0]).toMatchObject({
@@ -111,7 +107,7 @@ describe("classify <file>", () => {
 
   it("writes an error line and fails for a file it cannot read", async () => {
     const t = io();
-    expect(await runClassify({ classifier, extract, chunk }, { file: join(dir, "missing.pdf") }, t.io)).toBe(1);
+    expect(await runClassify(deps(), { file: join(dir, "missing.pdf") }, t.io)).toBe(1);
     expect(JSON.parse(t.out[0]!)).toMatchObject({ id: "missing.pdf", line: 1, error: { code: expect.any(String) } });
   });
 });

@@ -3,15 +3,14 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClassificationResult, Classifier } from "../classify/types.ts";
 import { AppError, toAppError } from "../errors.ts";
-import { classifyFile, type ClassifyFileDeps } from "./classify-file.ts";
+import type { ClassifyFileDeps } from "../ingest/index.ts";
+import { classifyPath } from "./classify-file.ts";
 import type { CommandIo } from "./io.ts";
 
 export interface ClassifyDeps {
   classifier: Classifier;
-  /** The extract stage; needed only for `classify <file>`. */
-  extract?: ClassifyFileDeps["extract"];
-  /** The chunk stage; needed only for `classify <file>`. */
-  chunk?: ClassifyFileDeps["chunk"];
+  /** What `classify <file>` needs (the classifyFile use case); only for a file. */
+  fileDeps?: ClassifyFileDeps;
 }
 
 export interface ClassifyArgs {
@@ -125,10 +124,10 @@ async function classifyOneFile(
   write: (o: Record<string, unknown>) => Promise<void>,
   io: CommandIo,
 ): Promise<number> {
-  const { classifier, extract, chunk } = deps;
-  if (!extract || !chunk) throw new AppError("bad_request", "Classifying a file needs the extract and chunk stages.");
+  const { fileDeps } = deps;
+  if (!fileDeps) throw new AppError("bad_request", "Classifying a file needs the classifyFile dependencies.");
   try {
-    const { name, result } = await classifyFile({ classifier, extract, chunk }, file);
+    const { name, result } = await classifyPath(fileDeps, file);
     await write(resultLine(name, result));
     return 0;
   } catch (err) {

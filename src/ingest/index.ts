@@ -19,6 +19,7 @@ export {
   type ClassifyFileOptions,
   type FileClassification,
 } from "./classify-file.ts";
+export { createDocumentReader, type DocumentReader } from "./document-reader.ts";
 export {
   prepareDocument,
   prepareOptionsFromConfig,

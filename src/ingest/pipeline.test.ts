@@ -12,7 +12,7 @@ afterEach(() => fx.cleanup());
 const deps = () => ({ store: fx.store, embedder: fakeEmbedder(), config: fx.config });
 
 describe("ingestBytes", () => {
-  it("embeds chunks in batches and reports progress up to stored", async () => {
+  it("hands the embedder every chunk in one call (it batches) and reports progress up to stored", async () => {
     const embedder = fakeEmbedder();
     const progress: IngestProgress[] = [];
     const res = await ingestBytes(
@@ -21,8 +21,9 @@ describe("ingestBytes", () => {
       { onProgress: (p) => progress.push(p) },
     );
     expect(res.chunkCount).toBeGreaterThan(2);
-    expect(embedder.calls.every((batch) => batch.length <= 2)).toBe(true);
-    expect(embedder.calls.flat()).toHaveLength(res.chunkCount);
+    expect(embedder.calls).toHaveLength(1);
+    expect(embedder.calls[0]).toHaveLength(res.chunkCount);
+    expect(progress.map((p) => p.stage)).toEqual(["extracted", "chunked", "classified", "stored"]);
     expect(progress.at(-1)).toEqual({ stage: "stored", pages: 1, chunks: res.chunkCount, embedded: res.chunkCount });
   });
 

@@ -9,6 +9,7 @@ import type { ChunkRecord, DocumentMeta, DocumentRecord, DocumentStore, TagSet }
 import { citeEvidencePages } from "./evidence-pages.ts";
 import { documentIdFor, sha256Hex } from "./internal/ids.ts";
 import { EMPTY_TAGS, tagsFromClassification } from "./internal/tags.ts";
+import type { DocumentReader } from "./document-reader.ts";
 import { prepareDocument, prepareOptionsFromConfig } from "./prepare-document.ts";
 
 /** What the pipeline needs; `classifier` is optional (documents are stored untagged without it). */
@@ -17,6 +18,8 @@ export interface IngestDeps {
   embedder: Embedder;
   classifier?: Classifier;
   config: Config;
+  /** Reads and chunks in bounded worker threads; absent = on this event loop (unit tests). */
+  reader?: DocumentReader;
 }
 
 export interface IngestInput {
@@ -81,6 +84,7 @@ export async function ingestBytes(
   // Reading, chunking, embedding and scoring are CPU work on the bytes: a failure there fails the
   // same way every time, so it is never retried (see `deterministic`). Store calls keep their errors.
   const prepared = await prepareDocument(
+    deps.reader,
     input.bytes,
     prepareOptionsFromConfig(config, embedder.maxChars, input.meta.filename),
     {

@@ -96,8 +96,11 @@ describe("createWorker", () => {
     expect(await queue.get(job.id)).toMatchObject({ state: "failed", attempts: 3, errorCode: "model_unavailable" });
   });
 
-  it("treats an unknown error (e.g. I/O) as transient", async () => {
-    const embedder = failingOn("wetlands", () => new Error("EIO: disk hiccup"));
+  it("treats an I/O error (errno) as transient", async () => {
+    // A system error carries an errno; a plain Error from a CPU stage is deterministic (test/limits.test.ts).
+    const embedder = failingOn("wetlands", () =>
+      Object.assign(new Error("EIO: disk hiccup"), { code: "EIO", errno: -5 }),
+    );
     const { queue, worker } = setup({ embedder });
     const job = await queue.enqueue({ bytes: text(PARAGRAPHS), meta: {} });
     await worker.runOnce();

@@ -11,6 +11,7 @@ import { withTimeout } from "./internal/timeout.ts";
 import { releaseBlob } from "./internal/release-blob.ts";
 import { ingestBytes, type IngestProgress, type IngestResult } from "./pipeline.ts";
 import { embeddedQueueFor } from "./create-queue.ts";
+import type { DocumentReader } from "./document-reader.ts";
 import type { JobQueue, LeaseProgress } from "./types.ts";
 
 export interface WorkerDeps {
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   logger: Logger;
   /** The queue to work from; default: an embedded queue on `store` (closed with the worker). */
   queue?: JobQueue;
+  /** Reads and chunks documents in bounded worker threads (passed on to ingestBytes). */
+  reader?: DocumentReader;
   /** Per-job pipeline progress (the CLI's progress bars). */
   onProgress?: (p: WorkerProgress) => void;
 }

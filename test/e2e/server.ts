@@ -9,7 +9,6 @@ import { serve } from "@hono/node-server";
 import { createApi } from "../../src/api/index.ts";
 import { createServices, type Services } from "../../src/app.ts";
 import { testConfig } from "../../src/config.ts";
-import { extractDocument } from "../../src/extract/index.ts";
 import { SHARED_CLASSIFIER_CACHE } from "../helpers/shared-classifier.ts";
 
 export interface RunningServer {
@@ -45,7 +44,8 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
       search,
       logger,
       ...(classifier ? { classifier } : {}),
-      extract: extractDocument,
+      embedder: services.embedder,
+      reader: services.reader,
       evalDir: config.EVAL_DIR,
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { createServices, type Services } from "../../src/app.ts";
+import { createServices, type ServiceOptions, type Services } from "../../src/app.ts";
 import { testConfig, type Config } from "../../src/config.ts";
 import { createEmbedder, type Embedder } from "../../src/embed/index.ts";
 import type { Worker } from "../../src/ingest/index.ts";
@@ -15,7 +15,11 @@ export interface TempServices extends Services {
   dispose(): Promise<void>;
 }
 
-export async function tempServices(embedder: Embedder, over: Partial<Config> = {}): Promise<TempServices> {
+export async function tempServices(
+  embedder: Embedder,
+  over: Partial<Config> = {},
+  onProgress?: ServiceOptions["onProgress"],
+): Promise<TempServices> {
   const dir = await mkdtemp(join(tmpdir(), "chm-pipeline-"));
   const config = testConfig({
     DATA_DIR: dir,
@@ -25,7 +29,12 @@ export async function tempServices(embedder: Embedder, over: Partial<Config> = {
     LOG_LEVEL: "silent",
     ...over,
   });
-  const services = await createServices(config, { embedder, logger: createLogger("silent"), classifier: null });
+  const services = await createServices(config, {
+    embedder,
+    logger: createLogger("silent"),
+    classifier: null,
+    ...(onProgress ? { onProgress } : {}),
+  });
   return {
     ...services,
     dir,

@@ -6,7 +6,6 @@ import { join } from "node:path";
 import type { ClassificationResult, Classifier, Suggestion } from "../../classify/types.ts";
 import { testConfig, type Config } from "../../config.ts";
 import type { Embedder } from "../../embed/types.ts";
-import { extractDocument } from "../../extract/index.ts";
 import { createEmbeddedQueue, createWorker, type Worker } from "../../ingest/index.ts";
 import { createLogger } from "../../logger.ts";
 import { createSearchService } from "../../search/index.ts";
@@ -101,7 +100,7 @@ export async function makeKit(
     classifier,
     vocab,
     search: createSearchService({ store, embedder: hashEmbedder, vocab }),
-    extract: extractDocument,
+    embedder: hashEmbedder,
     evalDir: config.EVAL_DIR,
     logger,
     ...opts.deps,
