@@ -3,33 +3,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { testConfig, type Config } from "../../config.ts";
-import type { Embedder, EmbedKind } from "../../embed/types.ts";
+import type { Embedder } from "../../embed/types.ts";
 import { createLogger } from "../../logger.ts";
 import { createStore } from "../../store/index.ts";
+import { fakeEmbedder as sharedFakeEmbedder } from "../../../test/helpers/fake-embedder.ts";
 import type { DocumentStore } from "../../store/types.ts";
 
 export const FAKE_DIMS = 8;
 
-/** Bag-of-letters vectors: deterministic, cheap, and similar texts stay close. */
+/** The shared fake embedder (test/helpers/fake-embedder.ts) at the small size these tests use. */
 export function fakeEmbedder(over: Partial<Embedder> = {}): Embedder & { calls: string[][] } {
-  const calls: string[][] = [];
-  return {
-    modelId: "fake-8",
-    dims: FAKE_DIMS,
-    maxChars: 200,
-    multilingual: false,
-    calls,
-    async embed(texts: string[], _kind: EmbedKind) {
-      calls.push(texts);
-      return texts.map((t) => {
-        const v = new Float32Array(FAKE_DIMS);
-        for (let i = 0; i < t.length; i++) v[t.charCodeAt(i) % FAKE_DIMS]! += 1;
-        const norm = Math.hypot(...v) || 1;
-        return v.map((x) => x / norm);
-      });
-    },
-    ...over,
-  };
+  return sharedFakeEmbedder({ dims: FAKE_DIMS, modelId: "fake-8", maxChars: 200, ...over });
 }
 
 export interface IngestFixture {
