@@ -1,6 +1,6 @@
 import type { Services } from "../app.ts";
 import { isAppError } from "../errors.ts";
-import type { JobState } from "../store/types.ts";
+import type { JobProgress, JobState } from "../store/types.ts";
 import { formatTable, type CommandIo } from "./io.ts";
 
 export interface JobsArgs {
@@ -31,13 +31,20 @@ export async function runJobs(services: Pick<Services, "queue">, args: JobsArgs,
       `${j.attempts}/${j.maxAttempts}`,
       j.meta.filename ?? j.documentKey ?? "",
       j.documentId ?? "",
+      j.state === "running" && j.progress ? progressText(j.progress) : "",
       j.errorCode ? `${j.errorCode}: ${j.errorMessage ?? ""}` : "",
       j.updatedAt,
     ]);
-    io.out(formatTable(["job", "state", "tries", "file", "document", "error", "updated"], rows));
+    io.out(formatTable(["job", "state", "tries", "file", "document", "progress", "error", "updated"], rows));
     return 0;
   } catch (e) {
     io.err(isAppError(e) ? `${e.code}: ${e.message}` : String(e));
     return 1;
   }
+}
+
+/** "embedding 40/120 chunks, 12 pages": what a long job is doing, from its last lease renewal. */
+function progressText(p: JobProgress): string {
+  const chunks = p.stage === "embedding" ? `${p.embedded}/${p.chunks} chunks` : `${p.chunks} chunks`;
+  return `${p.stage} ${chunks}, ${p.pages} pages`;
 }

@@ -58,6 +58,16 @@ export const JobSchema = z
     attempts: z.number().int(),
     maxAttempts: z.number().int(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    /** While running: the pipeline's last reported counts (saved with each lease renewal). */
+    progress: z
+      .object({
+        stage: z.string(),
+        pages: z.number().int(),
+        chunks: z.number().int(),
+        embedded: z.number().int(),
+        at: z.string(),
+      })
+      .nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -115,6 +125,7 @@ export function jobView(job: JobRecord): z.infer<typeof JobSchema> {
     attempts: job.attempts,
     maxAttempts: job.maxAttempts,
     error: job.errorCode ? { code: job.errorCode, message: publicJobMessage(job.errorCode, job.errorMessage) } : null,
+    progress: job.state === "running" && job.progress ? { ...job.progress } : null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };
