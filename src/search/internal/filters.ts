@@ -1,4 +1,5 @@
 import { AppError } from "../../errors.ts";
+import { ISO_DATE_RE } from "../../store/index.ts";
 import type { ChunkFilter } from "../../store/types.ts";
 import type { VocabDomain, Vocabulary } from "../../vocab/types.ts";
 import type { SearchFilters } from "../types.ts";
@@ -6,7 +7,8 @@ import type { SearchFilters } from "../types.ts";
 export const COUNTRY_RE = /^[a-z]{2}$/;
 export const LANGUAGE_RE = /^[a-z]{2,3}$/;
 export const RECORD_TYPE_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+// The store owns the date pattern (it checks values again before they reach a where clause).
+export { ISO_DATE_RE };
 
 const DOMAIN_OF: Record<"target" | "goal" | "subject", VocabDomain> = {
   target: "gbf-targets",

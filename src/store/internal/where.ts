@@ -3,7 +3,8 @@ import type { ChunkFilter } from "../types.ts";
 
 /** Ids, codes, languages: the only characters a filter value may hold (nothing to escape). */
 const CODE = /^[A-Za-z0-9+_.:-]+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** ISO 8601 date or date-time: the one pattern, used by the API, search filters and this where-builder. */
+export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** A SQL string literal: validated against `CODE`, then quoted with `'` doubled (belt and braces). */
 export function sqlCode(value: string, field: string): string {
@@ -22,7 +23,7 @@ export function sqlString(value: string): string {
 
 /** Validates an ISO date/time and returns it as a canonical UTC ISO string. */
 export function isoBound(value: string, field: string, endOfDay: boolean): string {
-  const time = ISO_DATE.test(value) ? Date.parse(value) : Number.NaN;
+  const time = ISO_DATE_RE.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new AppError("validation_failed", `Invalid ${field} date: ${JSON.stringify(value)} (use ISO 8601)`, {
       details: { field, value },
