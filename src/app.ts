@@ -9,9 +9,11 @@ import {
   type LabelledExample,
 } from "./classify/index.ts";
 import type { Config } from "./config.ts";
+import { createInsights, type Insights } from "./coverage/index.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
 import {
   createQueue,
+  classifyUntagged,
   createDocumentReader,
   createWorker,
   type DocumentReader,
@@ -20,6 +22,7 @@ import {
   type Worker,
   type WorkerProgress,
 } from "./ingest/index.ts";
+import { sourceTagExamples } from "./harvest/index.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSearchService, type SearchService } from "./search/index.ts";
 import { createStore, type DocumentStore } from "./store/index.ts";
@@ -34,10 +37,15 @@ export interface Services {
   logger: Logger;
   store: DocumentStore;
   embedder: Embedder;
-  /** Undefined when no classifier is available (documents are then stored untagged). */
+  /**
+   * Undefined when classification is off. Otherwise usually deferred: `loading` while it trains,
+   * then `ready` or `failed`; documents are stored untagged until it is ready, then classified.
+   */
   classifier: Classifier | undefined;
   vocab: Vocabulary;
   search: SearchService;
+  /** Coverage per country, country summaries and matchmaking (the API, the CLI and the eval share them). */
+  insights: Insights;
   queue: JobQueue;
   worker: Worker;
   /** Reads and chunks documents in bounded threads (EXTRACT_THREADS), for the worker and classify-a-file. */
@@ -80,13 +88,14 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     throw e;
   }
   // The classifier loads (or, on first start, trains) in the background so the server can listen
-  // at once; calls made meanwhile wait for it.
+  // at once; the worker and HTTP branch on its status, the CLI waits for it.
   const classifier =
     opts.classifier === null
       ? undefined
       : (opts.classifier ??
         deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
   const search = createSearchService({ store, embedder, vocab });
+  const insights = createInsights(store, vocab);
   // QUEUE_URL set: BullMQ on Redis (shared by API replicas and workers); else the embedded queue.
   const queue = await createQueue(store, config, logger);
   const reader =
@@ -103,6 +112,15 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     logger,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  // Uploads made while the classifier loads (or after it failed) are stored untagged; once it is
+  // ready they are classified in the background (idempotent: classified documents are skipped).
+  const stopBackfill = new AbortController();
+  const backfill =
+    classifier && "loaded" in classifier
+      ? (classifier as DeferredClassifier).loaded
+          .then(() => classifyUntagged({ store, classifier, vocab, logger, signal: stopBackfill.signal }))
+          .catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, "classify untagged"))
+      : Promise.resolve();
   logger.debug({ store: store.uri, model: embedder.modelId, dims: embedder.dims }, "services ready");
   return {
     config,
@@ -112,6 +130,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
     classifier,
     vocab,
     search,
+    insights,
     queue,
     worker,
     reader,
@@ -121,6 +140,8 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
       await queue.close();
       // Never close the embedder under a classifier that is still training on it.
       if (classifier && "loaded" in classifier) await (classifier as DeferredClassifier).loaded;
+      stopBackfill.abort();
+      await backfill;
       await store.close();
       await closeEmbedder();
     },
@@ -135,15 +156,17 @@ export function classifierCacheDir(config: Config): string | undefined {
 }
 
 /**
- * What the served classifier trains on: the development set plus reviewers' feedback on GBF labels.
- * The eval keeps to the development set, so feedback never moves a reported metric by itself.
+ * What the served classifier trains on: the development set, reviewers' feedback on GBF labels and
+ * harvested records' own GBF tags (sourceTags). The eval keeps to the development set, so feedback
+ * never moves a reported metric by itself (`eval --source-tags` scores the harvested tags out of fold).
  */
 export async function trainingExamples(store: DocumentStore, vocab: Vocabulary): Promise<LabelledExample[]> {
-  const [dev, feedback] = await Promise.all([
+  const [dev, feedback, harvested] = await Promise.all([
     loadDevSet(DEFAULT_CORPORA_DIR, { vocab }),
     feedbackExamples(store, vocab),
+    sourceTagExamples(store, vocab),
   ]);
-  return [...dev, ...feedback];
+  return [...dev, ...feedback, ...harvested];
 }
 
 /**

@@ -2,12 +2,18 @@
  * The chm-lens command line: `npm run cli -- <command>`. This file only wires commander to the
  * command functions in `src/commands/` and exits with their code.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { createServices, type Services } from "./app.ts";
+import { classifierCacheDir, createServices, type Services } from "./app.ts";
 import { createClassifierTrainer, loadDevSet } from "./classify/index.ts";
 import { runClassify } from "./commands/classify.ts";
+import { type CoverageArgs, runCoverage } from "./commands/coverage.ts";
 import { runDoctor } from "./commands/doctor.ts";
 import { runEval } from "./commands/eval.ts";
+import { harvestedExamples } from "./commands/eval-source-tags.ts";
+import { loadMatchRecords, runMatchEval } from "./commands/eval-matches.ts";
 import { DEFAULT_CHM_SCHEMAS, runHarvest, type HarvestArgs } from "./commands/harvest.ts";
 import { runIngest } from "./commands/ingest.ts";
 import type { CommandIo } from "./commands/io.ts";
@@ -87,6 +93,40 @@ harvest
   .option("--limit <n>", "at most n records", positiveInt)
   .action(harvestWith("bioland"));
 
+const list = (v: string, prev: string[] = []) => [
+  ...prev,
+  ...v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+program
+  .command("coverage")
+  .description("GBF coverage per country with evidence (the matrix), or one country's per-target summary")
+  .option("--country <xx>", "ISO 3166 alpha-2, lower case (repeatable)", list)
+  .option("--target <id>", "GBF target or goal id (repeatable)", list)
+  .option("--type <recordType>", "record type (repeatable)", list)
+  .option("--by <axis>", "rows: country or target", "country")
+  .option("--tag-source <source>", "accepted, suggested or source", "suggested")
+  .option("--summary", "one country's evidence per GBF target (needs one --country)", false)
+  .option("--format <format>", "csv, json, or html (summary only)", "csv")
+  .action(async (opts: Omit<CoverageArgs, "by" | "tagSource" | "format"> & Record<string, unknown>) => {
+    const pick = <T extends string>(name: string, value: unknown, allowed: readonly T[]): T => {
+      if (!allowed.includes(value as T))
+        throw new InvalidArgumentError(`--${name} must be one of ${allowed.join(", ")}`);
+      return value as T;
+    };
+    const args: CoverageArgs = {
+      ...opts,
+      by: pick("by", opts.by, ["country", "target"]),
+      tagSource: pick("tag-source", opts.tagSource, ["accepted", "suggested", "source"]),
+      format: pick("format", opts.format, ["csv", "json", "html"]),
+    };
+    // Coverage reads stored tags: no classifier needed.
+    exitCode = await withServices((s) => runCoverage(s, args, io), { classifier: null });
+  });
+
 program
   .command("jobs")
   .description("list ingestion jobs, newest first")
@@ -126,26 +166,73 @@ program
   .option("--dataset <file>", 'JSON Lines: {"id", "text", "labels": [...], "language"?} per line')
   .option("--out <dir>", "where metrics.json and report.html go", "eval-output")
   .option("--folds <k>", "cross-validation folds", positiveInt, 5)
-  .option("--space <space>", "gbf (goals and targets) or gbf-targets", "gbf")
-  .action(async (opts: { dataset?: string; out: string; folds: number; space: string }) => {
-    if (opts.space !== "gbf" && opts.space !== "gbf-targets")
-      throw new InvalidArgumentError("--space must be gbf or gbf-targets");
+  .option("--source-tags", "cross-validate on the harvested documents' own GBF tags in DATA_DIR (out of fold)")
+  .option("--space <space>", "gbf (goals and targets), gbf-targets, sdg, or matches (needs ↔ offers)", "gbf")
+  .action(async (opts: { dataset?: string; out: string; folds: number; space: string; sourceTags?: boolean }) => {
+    if (opts.space === "matches") {
+      exitCode = await evalMatches(opts.out);
+      return;
+    }
+    if (opts.space !== "gbf" && opts.space !== "gbf-targets" && opts.space !== "sdg")
+      throw new InvalidArgumentError("--space must be gbf, gbf-targets or sdg");
     const space = opts.space;
     // The eval needs the embedder and vocabularies, not the document store.
     const config = loadConfig(process.env);
     const [vocab, embedder] = await Promise.all([loadVocabulary(), createEmbedder(embedderOptionsFromConfig(config))]);
     try {
       const devSet = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
+      const sdgDevSet =
+        space === "sdg"
+          ? await loadDevSet(DEFAULT_CORPORA_DIR, { vocab, file: `${DEFAULT_CORPORA_DIR}sdg-dev/oro-gold.jsonl` })
+          : undefined;
       const trainer = createClassifierTrainer({ embedder, vocab });
+      const sourceExamples = opts.sourceTags ? await harvestedExamples(config, embedder, vocab) : undefined;
       exitCode = await runEval(
-        { trainer, devSet, vocab, latestDir: config.EVAL_DIR, devSetName: "corpora/gbf-binary-questions.jsonl" },
-        { out: opts.out, k: opts.folds, space, ...(opts.dataset ? { dataset: opts.dataset } : {}) },
+        {
+          trainer,
+          devSet,
+          ...(sdgDevSet ? { sdgDevSet } : {}),
+          vocab,
+          latestDir: config.EVAL_DIR,
+          devSetName: opts.sourceTags ? "harvested documents (source tags)" : "corpora/gbf-binary-questions.jsonl",
+          ...(sourceExamples ? { sourceExamples } : {}),
+        },
+        {
+          out: opts.out,
+          k: opts.folds,
+          space,
+          ...(opts.dataset ? { dataset: opts.dataset } : {}),
+          ...(opts.sourceTags ? { sourceTags: true } : {}),
+        },
         io,
       );
     } finally {
       await embedder.close?.();
     }
   });
+
+/** Matchmaking eval: the labelled needs and offers go through the real pipeline into a temporary store. */
+async function evalMatches(out: string): Promise<number> {
+  const config = loadConfig(process.env);
+  const dir = await mkdtemp(join(tmpdir(), "chm-matches-"));
+  const services = await createServices(
+    {
+      ...config,
+      DATA_DIR: dir,
+      INGEST_SAMPLES_ON_EMPTY: false,
+      OCR_ENABLED: false,
+      // Reuse the served classifier's trained state instead of training again.
+      CLASSIFIER_CACHE_DIR: classifierCacheDir(config) ?? "",
+    },
+    { logger: createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) },
+  );
+  try {
+    return await runMatchEval(services, { records: await loadMatchRecords(), out }, io);
+  } finally {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 try {
   await program.parseAsync(process.argv);

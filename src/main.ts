@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       embedder: services.embedder,
       reader: services.reader,
       evalDir: config.EVAL_DIR,
+      insights: services.insights,
       workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
       // With a shared queue, API replicas share the rate-limit window too.
       ...(config.QUEUE_URL ? { rateCounter: redisWindowCounter(config.QUEUE_URL) } : {}),

@@ -2,9 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { createCoverageService } from "../coverage/index.ts";
-import { createCountries } from "../geo/index.ts";
-import { createMatchService } from "../matches/index.ts";
+import { createInsights } from "../coverage/index.ts";
 import { registerClassify } from "./classify.handlers.ts";
 import { registerCoverage } from "./coverage.handlers.ts";
 import { registerDocs } from "./docs.handlers.ts";
@@ -21,7 +19,7 @@ import { authenticate, parseApiKeys, rejectBadKey } from "./internal/auth.ts";
 import { bodyLimits } from "./internal/body-limits.ts";
 import { notFound, onError, validationHook } from "./internal/envelope.ts";
 import { rateLimit } from "./internal/rate-limit.ts";
-import type { ApiApp, ApiDeps, ApiEnv, CoverageDeps } from "./types.ts";
+import type { ApiApp, ApiDeps, ApiEnv } from "./types.ts";
 
 /** The client address from the Node socket; `unknown` under `app.request()` (no socket). */
 function clientAddress(c: Context<ApiEnv>): string {
@@ -73,7 +71,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   registerVocab(app, deps);
   registerEval(app, deps);
   registerOpenSearch(app, deps);
-  const insights = deps.insights ?? defaultInsights(deps);
+  const insights = deps.insights ?? createInsights(deps.store, deps.vocab);
   registerCoverage(app, { ...deps, ...insights });
   registerMatches(app, { ...deps, ...insights });
   // The eval folder turns on /ui/eval-report, the full report the Evaluation view links to.
@@ -88,13 +86,4 @@ export function createApi(deps: ApiDeps): ApiApp {
     },
   });
   return app;
-}
-
-function defaultInsights({ store, vocab }: ApiDeps): CoverageDeps {
-  const countries = createCountries();
-  return {
-    countries,
-    coverage: createCoverageService({ store, vocab, countries }),
-    matches: createMatchService({ store, vocab, countries }),
-  };
 }

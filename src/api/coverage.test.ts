@@ -1,17 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Kit, makeKit, postJson, upload } from "./internal/test-kit.ts";
+import { ingest, type Kit, makeKit, postJson } from "./internal/test-kit.ts";
 
 let kit: Kit;
-
-async function ingest(text: string, fields: Record<string, string>): Promise<string> {
-  const res = await upload(kit.app, text, fields);
-  expect(res.status).toBe(202);
-  while (await kit.worker.runOnce());
-  const docs = (await (await kit.app.request("/v1/documents?limit=100")).json()) as {
-    documents: { id: string; title?: string }[];
-  };
-  return docs.documents.find((d) => d.title === fields.title)!.id;
-}
 
 const cell = (report: any, country: string, label: string) =>
   report.cells.find((c: any) => c.country === country && c.label === label);
@@ -20,15 +10,15 @@ describe("GET /v1/coverage", () => {
   let frReef: string;
   beforeEach(async () => {
     kit = await makeKit();
-    frReef = await ingest("Our coral reef monitoring covers two new marine reserves.", {
+    frReef = await ingest(kit, "Our coral reef monitoring covers two new marine reserves.", {
       title: "Reef report",
       country: "fr",
     });
-    await ingest("Degraded wetlands are under restoration in three river basins.", {
+    await ingest(kit, "Degraded wetlands are under restoration in three river basins.", {
       title: "Wetland restoration",
       country: "fr",
     });
-    await ingest("Coral reef surveys show bleaching along the coast.", { title: "Kenya reefs", country: "ke" });
+    await ingest(kit, "Coral reef surveys show bleaching along the coast.", { title: "Kenya reefs", country: "ke" });
   });
   afterEach(() => kit.cleanup());
 

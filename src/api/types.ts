@@ -1,12 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Classifier } from "../classify/types.ts";
 import type { Config } from "../config.ts";
-import type { CoverageService } from "../coverage/index.ts";
+import type { Insights } from "../coverage/index.ts";
 import type { Embedder } from "../embed/types.ts";
-import type { Countries } from "../geo/index.ts";
 import type { DocumentReader } from "../ingest/index.ts";
 import type { JobQueue } from "../ingest/types.ts";
-import type { MatchService } from "../matches/index.ts";
 import type { SearchService } from "../search/index.ts";
 import type { DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
@@ -39,18 +37,11 @@ export interface ApiDeps {
   evalDir: string;
   logger?: ApiLogger;
   /** Coverage, summaries and matchmaking; `createApi` builds them over `store` when absent. */
-  insights?: CoverageDeps;
+  insights?: Insights;
   /** Optional probe of the ingest worker for `/ready`. */
   workerState?: () => WorkerState;
   /** Where rate-limit windows are counted; absent = in this process (main.ts passes Redis with QUEUE_URL). */
   rateCounter?: WindowCounter;
-}
-
-/** The coverage, country-summary and matchmaking services (built from the store when not given). */
-export interface CoverageDeps {
-  coverage: CoverageService;
-  matches: MatchService;
-  countries: Countries;
 }
 
 export type Role = "submitter" | "secretariat";

@@ -6,6 +6,7 @@ export {
   createCoverageService,
   type LabelledDocument,
 } from "./coverage-service.ts";
+export { createInsights, type Insights } from "./insights.ts";
 export { countrySummaryCsv, countrySummaryHtml, coverageCsv } from "./render.ts";
 export type {
   CellDocument,

@@ -2,11 +2,12 @@
 
 import { getApiKey, setApiKey } from "./api.js";
 import { byId } from "./dom.js";
+import { showCoverage } from "./coverage.js";
 import { showEval } from "./eval.js";
 import { initSearch, showSearch } from "./search.js";
 import { initSubmit } from "./submit.js";
 
-const VIEWS = ["submit", "search", "eval"];
+const VIEWS = ["submit", "search", "coverage", "eval"];
 
 function route() {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
@@ -17,8 +18,9 @@ function route() {
     if (v === view) tab?.setAttribute("aria-current", "page");
     else tab?.removeAttribute("aria-current");
   }
-  document.title = `${{ submit: "Submit", search: "Search", eval: "Evaluation" }[view]} · chm-lens`;
+  document.title = `${{ submit: "Submit", search: "Search", coverage: "Coverage", eval: "Evaluation" }[view]} · chm-lens`;
   if (view === "search") showSearch(new URLSearchParams(query));
+  if (view === "coverage") showCoverage(new URLSearchParams(query));
   if (view === "eval") showEval();
   return view;
 }
