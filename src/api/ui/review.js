@@ -52,6 +52,18 @@ export function renderSuggestions(el, opts) {
   if (hiddenCount > 0) {
     parts.push(h("p", { class: "hint" }, `${hiddenCount} more label(s) scored below the review threshold.`));
   }
+  const given = opts.doc?.sourceTags;
+  if (given && Object.values(given).some((ids) => ids.length > 0)) {
+    // A harvested record's own tags, from the CHM or Bioland, beside what the classifier suggests.
+    parts.unshift(
+      h(
+        "section",
+        { class: "source-tags" },
+        h("h3", { class: "group-title" }, "Tags on the source record"),
+        tagChips(given),
+      ),
+    );
+  }
   if (opts.doc) parts.push(reviewPanel(opts, state));
   replace(el, parts);
 }
