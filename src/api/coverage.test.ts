@@ -66,7 +66,7 @@ describe("GET /v1/coverage", () => {
   it("exports the matrix as CSV", async () => {
     const res = await kit.app.request("/v1/coverage?by=country&format=csv&target=GBF-TARGET-02,GBF-TARGET-03");
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await res.text()).trim().split("\n");
+    const lines = (await res.text()).trim().split("\r\n");
     expect(lines[0]).toBe("country,name,GBF-TARGET-02,GBF-TARGET-03");
     expect(lines).toContain("fr,France,1,1");
     expect(lines).toContain("ke,Kenya,0,1");
@@ -94,7 +94,7 @@ describe("GET /v1/coverage", () => {
     expect(html).not.toMatch(/<script/i);
 
     const csv = await (await kit.app.request("/v1/coverage/countries/ke/summary?format=csv")).text();
-    const rows = csv.trim().split("\n");
+    const rows = csv.trim().split("\r\n");
     expect(rows[0]).toMatch(/^country,target,target_name,documents,document_id/);
     expect(rows.some((r) => r.startsWith("ke,GBF-TARGET-03,") && r.includes("Kenya reefs"))).toBe(true);
     expect(rows.some((r) => r.startsWith("ke,GBF-TARGET-01,") && r.includes(",0,"))).toBe(true);

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "../search/index.ts";
 import type { CountrySummary } from "./country-summary.ts";
 import type { CoverageReport } from "./types.ts";
 
@@ -8,7 +8,7 @@ export function coverageCsv(report: CoverageReport): string {
   const key = (row: string, col: string) => (report.by === "country" ? `${row}|${col}` : `${col}|${row}`);
   const header = [report.by === "country" ? "country" : "target", "name", ...report.columns.map((c) => c.id)];
   const rows = report.rows.map((r) => [r.id, r.name, ...report.columns.map((c) => count.get(key(r.id, c.id)) ?? 0)]);
-  return stringify([header, ...rows]);
+  return toCsv([header, ...rows]);
 }
 
 /** A country summary as CSV: one row per (target, document, passage); a target with no evidence is one row too. */
@@ -24,7 +24,7 @@ export function countrySummaryCsv(s: CountrySummary): string {
         rows.push([s.country, t.id, t.name, t.count, d.id, d.title, p.page ?? "", p.text, d.sourceUrl ?? ""]);
     }
   }
-  return stringify(rows);
+  return toCsv(rows);
 }
 
 const esc = (s: string) =>
