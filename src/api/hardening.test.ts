@@ -53,6 +53,15 @@ describe("key identities", () => {
 });
 
 describe("tag review", () => {
+  it("lets a second submitter of the same bytes review them, and nobody else", async () => {
+    kit = await makeKit({ config: { CHM_API_KEYS: "alice:ka:submitter,bob:kb:submitter,carol:kc:submitter" } });
+    const id = await ingest(kit, REEF, {}, bearer("ka"));
+    expect(await ingest(kit, REEF, {}, bearer("kb"))).toBe(id);
+    const actions = { actions: [{ labelId: "GBF-TARGET-03", action: "accept" }] };
+    expect((await postJson(kit.app, `/v1/documents/${id}/tags`, actions, bearer("kb"))).status).toBe(200);
+    expect((await postJson(kit.app, `/v1/documents/${id}/tags`, actions, bearer("kc"))).status).toBe(403);
+  });
+
   it("stores the same action by the same user on the same label once (Save tags clicked twice)", async () => {
     kit = await makeKit();
     const id = await ingest(kit, REEF);

@@ -47,6 +47,13 @@ export async function withDocumentLock<T>(documentId: string, fn: () => Promise<
   }
 }
 
+/** Whether any of the reviewer's ids submitted the document (first submitter, or a later one of the same bytes). */
+async function submittedBy(store: DocumentStore, doc: DocumentRecord, ids: string[]): Promise<boolean> {
+  if (doc.submittedBy && ids.includes(doc.submittedBy)) return true;
+  for (const id of ids) if (await store.submissions.hasSubmitted(doc.id, id)) return true;
+  return false;
+}
+
 /** Stored classification's model and version, recorded with the feedback it trained on. */
 function modelOf(doc: DocumentRecord): { modelId: string; classifierVersion: string } {
   try {
@@ -81,8 +88,7 @@ export async function reviewTags(
   return withDocumentLock(documentId, async () => {
     const doc = await store.documents.get(documentId);
     if (!doc) throw new AppError("not_found", `No document ${documentId}`);
-    const owners = new Set(reviewer.ownerIds);
-    if (!reviewer.secretariat && !(doc.submittedBy && owners.has(doc.submittedBy))) {
+    if (!reviewer.secretariat && !(await submittedBy(store, doc, reviewer.ownerIds))) {
       throw new AppError("forbidden", "A submitter may only review their own documents");
     }
     const tags = applyTagActions(doc.tags, actions, vocab);
