@@ -12,6 +12,7 @@ const lineSchema = z.object({
   labels: z.array(z.string().min(1)).min(1),
   language: z.string().optional(),
   key: z.string().optional(),
+  genre: z.string().optional(),
 });
 
 /**

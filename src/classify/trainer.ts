@@ -3,12 +3,16 @@ import { AppError } from "../errors.ts";
 import { DEFAULT_CORPORA_DIR } from "../vocab/index.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { join } from "node:path";
+import { loadDevSet } from "./dev-set.ts";
+import { type AuroraQuery, loadAuroraQueries } from "./internal/aurora-load.ts";
 import { createClassifier } from "./internal/classifier.ts";
 import { featureRows } from "./internal/features.ts";
 import { fitFusion, outOfFoldScores, type FusionRow } from "./internal/fit-fusion.ts";
 import { loadKeywords, type KeywordTable } from "./internal/keywords.ts";
 import { buildParts, embedLabelDescriptions, memoEmbed } from "./internal/prepare.ts";
 import { labelIdsBySpace, rawSignals, type ScorerParts } from "./internal/scorer.ts";
+import { fitSdgModel, isSdg, meanVector } from "./internal/sdg-train.ts";
+import { segmentText } from "./internal/segment.ts";
 import { CLASSIFIER_VERSION, SIGNALS, type ClassifierState, type SignalName } from "./internal/state.ts";
 import { chooseThresholds } from "./internal/thresholds.ts";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "./types.ts";
@@ -20,6 +24,13 @@ export interface TrainerOptions {
   signals?: SignalName[];
   /** L2 penalty of the fusion model. */
   l2?: number;
+  /**
+   * SDG-labelled texts that calibrate the SDG model when `train()` gets none (default:
+   * `corpora/sdg-dev/oro-gold.jsonl`; `[]` leaves SDGs uncalibrated).
+   */
+  sdgExamples?: LabelledExample[];
+  /** Folder of the Aurora SDG query files (default `<repo>/corpora/aurora-sdg-queries`). */
+  auroraDir?: string;
 }
 
 export interface ClassifierTrainerWithState extends ClassifierTrainer {
@@ -50,15 +61,29 @@ export function createClassifierTrainer(deps: {
   const memo = memoEmbed(embedder);
   const embed = async (texts: string[]) =>
     needsVectors ? memo(texts) : texts.map(() => new Float32Array(embedder.dims));
+  const defaultSdgExamples = () =>
+    loadDevSet(DEFAULT_CORPORA_DIR, { vocab, file: join(DEFAULT_CORPORA_DIR, "sdg-dev", "oro-gold.jsonl") });
+  const prepareLexical = async () => {
+    const [keywords, aurora] = await Promise.all([
+      loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab),
+      loadAuroraQueries(options.auroraDir ?? join(DEFAULT_CORPORA_DIR, "aurora-sdg-queries")),
+    ]);
+    return { keywords, aurora };
+  };
   let partsPromise:
-    | Promise<{ parts: ScorerParts; keywords: KeywordTable; vectors: Record<string, Float32Array[]> }>
+    | Promise<{
+        parts: ScorerParts;
+        keywords: KeywordTable;
+        vectors: Record<string, Float32Array[]>;
+        aurora: AuroraQuery[];
+      }>
     | undefined;
   const prepare = () =>
     (partsPromise ??= (async () => {
-      const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
+      const { keywords, aurora } = await prepareLexical();
       // Without the semantic signal the label descriptions need no vectors (and no model time).
       const vectors = signals.includes("semantic") ? await embedLabelDescriptions(vocab, keywords, embed) : {};
-      return { parts: buildParts(vocab, keywords, vectors), keywords, vectors };
+      return { parts: buildParts(vocab, keywords, vectors, aurora), keywords, vectors, aurora };
     })());
   const classifierDeps = (parts: ScorerParts) => ({
     parts,
@@ -68,13 +93,24 @@ export function createClassifierTrainer(deps: {
     maxChars: embedder.maxChars,
   });
 
+  // The SDG model reads a short text's vector as the classifier builds it: the mean of its chunks'.
+  async function sdgVectors(texts: string[]): Promise<Float32Array[] | undefined> {
+    if (!signals.includes("semantic")) return undefined;
+    const spans = texts.map((t) => segmentText(t, embedder.maxChars).map((s) => t.slice(s.start, s.end)));
+    const flat = await embed(spans.flat());
+    let i = 0;
+    return spans.map((chunks) => meanVector(chunks.map(() => flat[i++]!))!);
+  }
+
   async function trainState(examples: LabelledExample[]) {
     for (const ex of examples) {
       const bad = ex.labels.find((l) => !vocab.has(l));
       if (bad) throw new AppError("unknown_label", `Example ${ex.id} has unknown label ${bad}`);
     }
     const { parts, vectors } = await prepare();
-    const usable = examples.filter((e) => /\p{L}/u.test(e.text));
+    // SDG-only texts (research abstracts) calibrate the SDG model, not the GBF fusion.
+    const sdgExamples = examples.filter((e) => e.labels.some(isSdg));
+    const usable = examples.filter((e) => /\p{L}/u.test(e.text) && !e.labels.every(isSdg));
     const vecs = await embed(usable.map((e) => e.text));
     const exampleVectors = usable.map((e, i) => ({ key: e.key ?? e.id, labels: e.labels, vector: vecs[i]! }));
     const gbf = labelIdsBySpace(parts.labels).get("gbf")!;
@@ -98,6 +134,9 @@ export function createClassifierTrainer(deps: {
     const fusionOpts = { useExamples: signals.includes("examples"), l2: options.l2 ?? 1e-3 };
     const fusion = fitFusion(rows, fusionOpts);
     const { global, perLabel } = chooseThresholds(outOfFoldScores(rows, fusionOpts), gbf);
+    const sdgIds = labelIdsBySpace(parts.labels).get("sdg") ?? [];
+    const sdgTexts = sdgExamples.length ? sdgExamples : (options.sdgExamples ?? (await defaultSdgExamples()));
+    const sdg = fitSdgModel(parts, sdgTexts, sdgIds, await sdgVectors(sdgTexts.map((e) => e.text)));
     const state: ClassifierState = {
       version: CLASSIFIER_VERSION,
       modelId: embedder.modelId,
@@ -106,9 +145,10 @@ export function createClassifierTrainer(deps: {
         ? exampleVectors.map((e) => ({ key: e.key, labels: e.labels, vector: Array.from(e.vector) }))
         : [],
       fusion,
-      thresholds: perLabel,
+      thresholds: { ...perLabel, ...sdg?.thresholds },
       globalThreshold: global,
       signals,
+      ...(sdg ? { sdg } : {}),
     };
     return { classifier: createClassifier(state, classifierDeps(parts)), state };
   }
@@ -117,11 +157,11 @@ export function createClassifierTrainer(deps: {
     trainState,
     train: async (examples) => (await trainState(examples)).classifier,
     async fromState(state) {
-      const keywords = await loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab);
+      const { keywords, aurora } = await prepareLexical();
       const vectors = Object.fromEntries(
         Object.entries(state.labelVectors).map(([id, vs]) => [id, vs.map((v) => Float32Array.from(v))]),
       );
-      return createClassifier(state, classifierDeps(buildParts(vocab, keywords, vectors)));
+      return createClassifier(state, classifierDeps(buildParts(vocab, keywords, vectors, aurora)));
     },
     keywords: async () => (await prepare()).keywords,
   };

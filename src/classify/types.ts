@@ -49,6 +49,8 @@ export interface LabelledExample {
   language?: string;
   /** Translations of one question share a key; keep them in one cross-validation fold. */
   key?: string;
+  /** Kind of text (`question`, `report`, `abstract`, `title`…), for per-genre eval figures. */
+  genre?: string;
 }
 
 /** Trains a classifier on labelled examples (the eval's cross-validation calls it per fold). */

@@ -25,6 +25,8 @@ export interface EvalDeps {
   /** A classifier already trained on the whole dev set; reused when no dataset id overlaps it. */
   classifier?: Classifier;
   devSet: LabelledExample[];
+  /** SDG-labelled texts: cross-validated for `--space sdg`, otherwise left to the trainer's default. */
+  sdgDevSet?: LabelledExample[];
   vocab: Vocabulary;
   /** Where the API reads the last eval (`GET /v1/eval/latest`); the outputs are copied there. */
   latestDir?: string;
@@ -45,7 +47,7 @@ export interface EvalArgs {
    * Labels scored: `gbf` (goals and targets, the default) or `gbf-targets` (targets only, so goals
    * the classifier derives from a suggested target are neither right nor wrong).
    */
-  space?: "gbf" | "gbf-targets";
+  space?: "gbf" | "gbf-targets" | "sdg";
 }
 
 /**
@@ -62,7 +64,12 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
     const labelSpace =
       args.space === "gbf-targets"
         ? deps.vocab.terms("gbf-targets").map((t) => t.identifier)
-        : gbfLabelSpace(deps.vocab);
+        : args.space === "sdg"
+          ? deps.vocab.terms("sdgs").map((t) => t.identifier)
+          : gbfLabelSpace(deps.vocab);
+    const sdg = args.space === "sdg";
+    if (sdg && !deps.sdgDevSet?.length && args.dataset === undefined)
+      throw new AppError("bad_request", "--space sdg without --dataset needs the SDG development set.");
     let records: EvalRecord[];
     let skippedLines: DatasetProblem[] = [];
     let mode: EvalMeta["mode"];
@@ -84,7 +91,9 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
     } else {
       records = await crossValidate({
         trainer: deps.trainer,
-        examples: deps.devSet,
+        // SDGs: cross-validate the SDG texts; the GBF dev set trains every fold's GBF part.
+        examples: sdg ? deps.sdgDevSet! : deps.devSet,
+        ...(sdg ? { alwaysTrain: deps.devSet } : {}),
         k: args.k ?? 5,
         seed: args.seed,
         onFold: (fold, folds) => io.out(`fold ${fold}/${folds} scored`),
@@ -126,9 +135,12 @@ export function impliedGoals(vocab: Vocabulary, labels: string[]): string[] {
 
 async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Promise<EvalRecord[]> {
   const ids = new Set(examples.map((e) => e.id));
-  const train = deps.devSet.filter((e) => !ids.has(e.id));
+  const all = [...deps.devSet, ...(deps.sdgDevSet ?? [])];
+  const train = all.filter((e) => !ids.has(e.id));
   const classifier =
-    deps.classifier && train.length === deps.devSet.length ? deps.classifier : await deps.trainer.train(train);
+    deps.classifier && train.length === all.length && !deps.sdgDevSet
+      ? deps.classifier
+      : await deps.trainer.train(train);
   const records: EvalRecord[] = [];
   for (const example of examples) {
     records.push({ example, result: await classifier.classifyText(example.text, { language: example.language }) });
@@ -160,7 +172,12 @@ function buildMeta(
     }),
   );
   return {
-    dataset: args.dataset !== undefined ? basename(args.dataset) : (deps.devSetName ?? "development set"),
+    dataset:
+      args.dataset !== undefined
+        ? basename(args.dataset)
+        : args.space === "sdg"
+          ? "corpora/sdg-dev/oro-gold.jsonl"
+          : (deps.devSetName ?? "development set"),
     mode,
     labelSpace: args.space ?? "gbf",
     folds: mode === "cross-validation" ? perFold.size : undefined,

@@ -50,6 +50,8 @@ export interface CrossValidateInput {
   examples: LabelledExample[];
   k?: number;
   seed?: number;
+  /** Added to every fold's training set, never scored (e.g. the GBF dev set when the SDGs are evaluated). */
+  alwaysTrain?: LabelledExample[];
   /** Called after each fold is scored, e.g. to print progress. */
   onFold?: (fold: number, folds: number) => void;
 }
@@ -63,7 +65,7 @@ export async function crossValidate(input: CrossValidateInput): Promise<EvalReco
   const folds = groupedKFold(input.examples, input.k ?? 5, input.seed ?? 42);
   const byExample = new Map<LabelledExample, EvalRecord>();
   for (const [fold, { train, test }] of folds.entries()) {
-    const classifier = await input.trainer.train(train);
+    const classifier = await input.trainer.train([...(input.alwaysTrain ?? []), ...train]);
     for (const example of test) {
       const result = await classifier.classifyText(example.text, { language: example.language });
       byExample.set(example, { example, result, fold });

@@ -7,6 +7,7 @@ const lineSchema = z.object({
   labels: z.array(z.string().min(1)).min(1),
   language: z.string().min(2).optional(),
   key: z.string().min(1).optional(),
+  genre: z.string().min(1).optional(),
 });
 
 /** A dataset line that was skipped, with a message a person can act on. */

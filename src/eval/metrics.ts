@@ -104,6 +104,8 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
           items.length,
         ),
       ),
+      // Every (text, label) decision of the space: what a benchmark of yes/no judgements scores.
+      accuracy: byMode((m) => 1 - ratio(micro[m].fp + micro[m].fn, pairs.length)),
       brier: calibration.brier,
       ece: calibration.ece,
     },
@@ -113,7 +115,9 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       opts.labelSpace,
     ),
     calibration,
-    perLanguage: perLanguage(items),
+    perLanguage: perLanguage(items, (it) => it.record.example.language),
+    perGenre: perLanguage(items, (it) => it.record.example.genre),
+    noData: opts.labelSpace.filter((id) => !support.has(id)),
     worstErrors: worstErrors(items, opts.worstLimit ?? 15),
     examples,
     skippedNoGold,
@@ -133,10 +137,10 @@ function rankingSummary(items: RankedRecord[]) {
   };
 }
 
-function perLanguage(items: RankedRecord[]): LanguageRow[] {
+function perLanguage(items: RankedRecord[], by: (it: RankedRecord) => string | undefined): LanguageRow[] {
   const groups = new Map<string, RankedRecord[]>();
   for (const it of items) {
-    const lang = it.record.example.language ?? "unknown";
+    const lang = by(it) ?? "unknown";
     groups.set(lang, [...(groups.get(lang) ?? []), it]);
   }
   return [...groups.entries()]

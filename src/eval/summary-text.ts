@@ -1,7 +1,9 @@
 import { shortLabel } from "./internal/html.ts";
-import type { EvalMeta, EvalMetrics } from "./types.ts";
+import type { EvalMeta, EvalMetrics, LanguageRow } from "./types.ts";
 
 const p = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+const row = (r: LanguageRow) =>
+  `${r.language.padEnd(8)} ${String(r.n).padStart(6)} ${p(r.precisionAt1)} ${p(r.recallAt3)}    ${p(r.microF1)}`;
 
 /**
  * A concise plain-text summary for the terminal: overall figures, the per-language table and
@@ -13,13 +15,13 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
     `chm-lens eval — ${meta.dataset} (${meta.mode}${meta.folds ? `, ${meta.folds} folds` : ""}) — model ${meta.modelId}, classifier ${meta.classifierVersion}`,
     `examples ${s.n}  P@1 ${p(s.precisionAt1)}  R@3 ${p(s.recallAt3)}  hit@3 ${p(s.hitAt3)}  coverage ${p(s.coverage.suggest)}`,
     `micro-F1 suggest ${p(s.microF1.suggest)}  suggest+review ${p(s.microF1.suggestReview)}  macro-F1 ${p(s.macroF1.suggest)}  Brier ${s.brier.toFixed(3)}  ECE ${s.ece.toFixed(3)}`,
+    `micro P ${p(s.microPrecision.suggest)}  micro R ${p(s.microRecall.suggest)}  decision accuracy ${p(s.accuracy?.suggest ?? Number.NaN)} (every text × label, suggest = yes)`,
     "",
     "language      n    P@1    R@3  micro-F1",
-    ...m.perLanguage.map(
-      (r) =>
-        `${r.language.padEnd(8)} ${String(r.n).padStart(6)} ${p(r.precisionAt1)} ${p(r.recallAt3)}    ${p(r.microF1)}`,
-    ),
+    ...m.perLanguage.map(row),
   ];
+  if ((m.perGenre ?? []).some((r) => r.language !== "unknown"))
+    lines.push("", "genre         n    P@1    R@3  micro-F1", ...m.perGenre.map(row));
   const weakest = m.perLabel
     .filter((l) => l.support > 0)
     .sort((a, b) => a.suggest.f1 - b.suggest.f1 || b.support - a.support)
@@ -38,5 +40,7 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
   if (neverGold.length > 0) {
     lines.push(`suggested but never gold: ${neverGold.map((l) => `${shortLabel(l.id)} ×${l.suggest.fp}`).join(", ")}`);
   }
+  if (m.noData?.length)
+    lines.push(`no data (no test example, not scored): ${m.noData.map((id) => shortLabel(id)).join(", ")}`);
   return lines.join("\n");
 }

@@ -44,6 +44,8 @@ export interface Summary {
   microRecall: Record<DecisionMode, number>;
   macroF1: Record<DecisionMode, number>;
   coverage: Record<DecisionMode, number>;
+  /** Share of right (text, label) decisions over every label of the space (gold-implied ones aside). */
+  accuracy: Record<DecisionMode, number>;
   brier: number;
   ece: number;
 }
@@ -121,6 +123,10 @@ export interface EvalMetrics {
   confusion: Confusion;
   calibration: Calibration;
   perLanguage: LanguageRow[];
+  /** The same figures per text genre (`language` holds the genre); "unknown" when not given. */
+  perGenre: LanguageRow[];
+  /** Labels of the space with no gold example in the data: "no data", not a score of 0. */
+  noData: string[];
   worstErrors: WorstError[];
   examples: ExampleOutcome[];
   /** Examples left out because none of their gold labels is in the label space. */

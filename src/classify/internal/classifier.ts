@@ -17,7 +17,9 @@ import { sampleSpans, segmentText } from "./segment.ts";
 import type { ClassifierState } from "./state.ts";
 import { decide } from "./thresholds.ts";
 import { hasLetters, type Span } from "./text.ts";
-import { scoringPieces } from "./windows.ts";
+import { type ScoredPiece, scoringPieces } from "./windows.ts";
+import { isSdg, meanVector, SDG_WHOLE_TEXT_CHARS } from "./sdg-train.ts";
+import { scoreSdgUnits, type SdgUnit } from "./sdg-units.ts";
 
 /** Chunks scored per document at most; longer inputs are sampled evenly. */
 export const MAX_CHUNKS = 200;
@@ -51,13 +53,22 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
   const spaceOf = new Map(deps.parts.labels.map((l) => [l.id, l.space]));
   const thresholdOf = (id: string) => state.thresholds[id] ?? state.globalThreshold;
 
-  async function classifyChunks(input: ClassifyInputChunk[]): Promise<ClassificationResult> {
+  const sdgIds = state.sdg ? (spaces.get("sdg") ?? []) : [];
+
+  async function classifyChunks(input: ClassifyInputChunk[], whole?: SdgUnit): Promise<ClassificationResult> {
     const chunks = input.filter((c) => typeof c.text === "string" && hasLetters(c.text));
     if (!chunks.length) throw new AppError("bad_request", "No chunk has text with letters to classify.");
     const pieces = scoringPieces(sampleSpans(chunks, MAX_CHUNKS), deps.dims);
-    const missing = pieces.filter((p) => !p.vector);
+    // Embedding is most of the cost: a chunk cut into windows gets the mean of its windows'
+    // vectors instead of a second pass of the encoder over the same words.
+    const windowsOf = new Map<ClassifyInputChunk, ScoredPiece[]>();
+    for (const p of pieces) if (p.window) windowsOf.set(p.chunk, [...(windowsOf.get(p.chunk) ?? []), p]);
+    const missing = pieces.filter((p) => !p.vector && (p.window || !windowsOf.has(p.chunk)));
     const embedded = missing.length ? await deps.embed(missing.map((p) => p.text)) : [];
     const vecOf = new Map(missing.map((p, i) => [p, embedded[i]!]));
+    for (const p of pieces)
+      if (!p.vector && !p.window && windowsOf.has(p.chunk))
+        vecOf.set(p, meanVector(windowsOf.get(p.chunk)!.map((w) => vecOf.get(w)!))!);
     const views: ChunkView[] = [];
     const perChunk: Array<Map<string, LabelProb>> = [];
     for (const piece of pieces) {
@@ -85,8 +96,21 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
             weight: 10 * m.strength,
           });
       }
+      // With a calibrated SDG model, SDGs are scored on whole units below, not per piece.
+      for (const id of sdgIds) probs.set(id, { p: 0, signal: "lexical" });
       perChunk.push(probs);
       views.push({ id: c.id, page: c.page, text, offset: piece.offset, hits });
+    }
+    if (state.sdg) {
+      const chunkPieces = pieces.filter((p) => !p.window);
+      const chunkVectors = chunkPieces.map((p) => p.vector ?? vecOf.get(p)!);
+      const units: SdgUnit[] = whole
+        ? [{ ...whole, vector: meanVector(chunkVectors) }]
+        : chunkPieces.map((p, i) => ({ id: p.chunk.id, page: p.chunk.page, text: p.text, vector: chunkVectors[i] }));
+      for (const u of scoreSdgUnits(deps.parts, state.sdg, sdgIds, units)) {
+        views.push(u.view);
+        perChunk.push(u.probs);
+      }
     }
     return aggregate(views, perChunk);
   }
@@ -110,7 +134,8 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
       doc.set(l.id, ps[0]! + (1 - ps[0]!) * 0.3 * (ps[1] ?? 0));
       thresholds[l.id] = thresholdOf(l.id);
     }
-    const derived = deriveHierarchy(deps.vocab, doc, thresholds);
+    // A calibrated SDG score stands on its own: the crosswalk from GBF targets would only add noise.
+    const derived = deriveHierarchy(deps.vocab, doc, thresholds, 0.6, state.sdg ? isSdg : undefined);
     const decisions = new Map<string, Suggestion["decision"]>();
     for (const [id, s] of derived.scores) decisions.set(id, decide(s, derived.thresholds[id]!));
     const suggested = new Set([...decisions].filter(([, d]) => d === "suggest").map(([id]) => id));
@@ -169,9 +194,11 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         text: text.slice(s.start, s.end),
         start: s.start,
       }));
-      const result = await classifyChunks(chunks);
+      // A short text (an abstract, a pasted paragraph) is one unit for the SDG model, as in training.
+      const whole = text.length <= SDG_WHOLE_TEXT_CHARS ? { id: "#all", text } : undefined;
+      const result = await classifyChunks(chunks, whole);
       // One text in, so evidence offsets point into that text, and internal chunk ids are dropped.
-      const startOf = new Map(chunks.map((c) => [c.id, c.start]));
+      const startOf = new Map<string, number>([...chunks.map((c) => [c.id, c.start] as const), ["#all", 0]]);
       for (const s of result.suggestions) {
         for (const e of s.evidence) {
           const base = startOf.get(e.chunkId ?? "") ?? 0;

@@ -32,6 +32,8 @@ export function deriveHierarchy(
   scores: Scores,
   thresholds: Record<string, number>,
   crosswalkWeight = 0.6,
+  /** Labels the crosswalk must not lift (e.g. SDGs that have a calibrated model of their own). */
+  noCrosswalk?: (id: string) => boolean,
 ): Derived {
   const out = new Map(scores);
   const thr = { ...thresholds };
@@ -45,7 +47,7 @@ export function deriveHierarchy(
   // Crosswalk first (damped, never suggest-forcing), then the strict hierarchies.
   for (const t of vocab.terms("gbf-targets")) {
     for (const rel of vocab.crosswalk(t.identifier)) {
-      if (!out.has(rel)) continue;
+      if (!out.has(rel) || noCrosswalk?.(rel)) continue;
       lift(rel, t.identifier, crosswalkWeight * (out.get(t.identifier) ?? 0));
     }
   }

@@ -1,5 +1,6 @@
 import type { Embedder } from "../../embed/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
+import type { AuroraQuery } from "./aurora-load.ts";
 import type { KeywordTable } from "./keywords.ts";
 import { buildLabels } from "./labels.ts";
 import { createKeywordMatcher } from "./lexical.ts";
@@ -26,6 +27,7 @@ export function buildParts(
   vocab: Vocabulary,
   keywords: KeywordTable,
   vectors: Record<string, Float32Array[]>,
+  aurora: AuroraQuery[] = [],
 ): ScorerParts {
   const labels = buildLabels(vocab, keywords);
   return {
@@ -33,6 +35,7 @@ export function buildParts(
     labelVectors: labels.map((l) => ({ labelId: l.id, vectors: vectors[l.id] ?? [] })),
     matcher: createKeywordMatcher(keywords),
     index: createDescriptionIndex(labels.flatMap((l) => l.docs)),
+    aurora,
   };
 }
 

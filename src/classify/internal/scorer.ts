@@ -1,4 +1,5 @@
 import type { LabelSpace } from "../types.ts";
+import type { AuroraQuery } from "./aurora-load.ts";
 import { featureRows, BASE_FEATURES, KNN_FEATURES, signalOf, type RawSignals } from "./features.ts";
 import { knnScores, type ExampleVector } from "./knn.ts";
 import type { LabelInfo } from "./labels.ts";
@@ -14,6 +15,8 @@ export interface ScorerParts {
   labelVectors: LabelVectors[];
   matcher: KeywordMatcher;
   index: DescriptionIndex;
+  /** The Aurora SDG queries (empty when none are loaded). */
+  aurora: AuroraQuery[];
 }
 
 export interface LabelProb {

@@ -1,7 +1,8 @@
 import type { LogisticModel } from "./logistic.ts";
+import type { SdgModel } from "./sdg-model.ts";
 
 /** Bump when features, fusion or derivation change: cached states of other versions retrain. */
-export const CLASSIFIER_VERSION = "gbf-fusion-1.2.1";
+export const CLASSIFIER_VERSION = "gbf-fusion-1.3.1";
 
 /** Everything a trained classifier needs, as plain JSON (cached on disk by loadOrTrainClassifier). */
 export interface ClassifierState {
@@ -16,8 +17,11 @@ export interface ClassifierState {
     /** Adds the nearest-examples features; used for labels that have training examples. */
     full?: LogisticModel;
   };
+  /** Per-label thresholds: GBF labels, and SDGs when the SDG model was trained. */
   thresholds: Record<string, number>;
   globalThreshold: number;
+  /** The calibrated SDG model (Aurora queries, keywords, descriptions), fitted on SDG-labelled texts. */
+  sdg?: SdgModel;
   /** Signals in use (all by default; fewer for ablations). */
   signals: SignalName[];
 }

@@ -14,6 +14,8 @@ export interface ScoredPiece {
   offset: number;
   /** The chunk's own vector, when the piece is the whole chunk and the caller gave one. */
   vector?: Float32Array;
+  /** A window of a longer chunk (not the whole chunk). */
+  window?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function scoringPieces(chunks: ClassifyInputChunk[], dims: number): Score
     if (spans.length < 2) continue;
     for (const s of spans) {
       const text = c.text.slice(s.start, s.end);
-      if (hasLetters(text)) out.push({ chunk: c, text, offset: s.start });
+      if (hasLetters(text)) out.push({ chunk: c, text, offset: s.start, window: true });
     }
   }
   return out;

@@ -21,6 +21,8 @@ export function shortLabel(id: string): string {
   if (target) return `T${target[1]}`;
   const goal = /^GBF-GOAL-([A-Z])$/.exec(id);
   if (goal) return `Goal ${goal[1]}`;
+  const sdg = /^SUSTAINABLE-DEVELOPMENT-GOAL-0?(\d+)$/.exec(id);
+  if (sdg) return `SDG ${sdg[1]}`;
   return id;
 }
 

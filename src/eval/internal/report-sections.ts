@@ -64,15 +64,25 @@ export function chartsSection(m: EvalMetrics, meta: EvalMeta): string {
 }
 
 export function languageSection(m: EvalMetrics): string {
-  const rows = m.perLanguage
+  const genres = (m.perGenre ?? []).some((r) => r.language !== "unknown")
+    ? rowsTable(m.perGenre, "genre", "Genre")
+    : "";
+  const noData = m.noData?.length
+    ? `<p class="note">No data (no test example, so not scored — not a 0): ${m.noData.map((id) => esc(shortLabel(id))).join(", ")}.</p>`
+    : "";
+  return rowsTable(m.perLanguage, "lang", "Language") + genres + noData;
+}
+
+function rowsTable(perRow: EvalMetrics["perLanguage"], key: string, title: string): string {
+  const rows = perRow
     .map(
       (r) =>
         `<tr><th scope="row">${esc(r.language)}</th><td class="r">${r.n}</td><td class="r">${pct(r.precisionAt1)}</td><td class="r">${pct(r.recallAt3)}</td><td class="r">${pct(r.hitAt3)}</td><td class="r">${pct(r.microF1)}</td></tr>`,
     )
     .join("");
   return (
-    `<section aria-labelledby="s-lang"><h2 id="s-lang">Per language</h2><div class="scroll"><table>` +
-    `<thead><tr><th scope="col">Language</th><th scope="col" class="r">n</th><th scope="col" class="r">P@1</th><th scope="col" class="r">R@3</th><th scope="col" class="r">Hit@3</th><th scope="col" class="r">Micro-F1</th></tr></thead>` +
+    `<section aria-labelledby="s-${key}"><h2 id="s-${key}">Per ${title.toLowerCase()}</h2><div class="scroll"><table>` +
+    `<thead><tr><th scope="col">${title}</th><th scope="col" class="r">n</th><th scope="col" class="r">P@1</th><th scope="col" class="r">R@3</th><th scope="col" class="r">Hit@3</th><th scope="col" class="r">Micro-F1</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></section>`
   );
 }

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
+import { createEmbedder } from "../embed/index.ts";
+import { loadVocabulary } from "../vocab/index.ts";
+import { scoreSdgs, type SdgTrainingRow, trainSdgModel } from "./internal/sdg-model.ts";
+import type { Classifier, ClassificationResult } from "./types.ts";
+
+const sdg = (n: number) => `SUSTAINABLE-DEVELOPMENT-GOAL-${String(n).padStart(2, "0")}`;
+const suggestedSdgs = (r: ClassificationResult) =>
+  r.suggestions.filter((s) => s.space === "sdg" && s.decision === "suggest").map((s) => s.id);
+
+describe("SDG model (fusion and thresholds)", () => {
+  it("learns which signals predict an SDG and chooses thresholds on held-out scores", () => {
+    const ids = [sdg(1), sdg(2), sdg(3)];
+    const rows: SdgTrainingRow[] = [];
+    // Aurora target hits (feature 0) mark the gold SDG; everything else is noise.
+    for (let i = 0; i < 90; i++)
+      for (const [j, id] of ids.entries()) {
+        const gold = i % 3 === j;
+        const x = Array.from({ length: 11 }, (_, k) =>
+          k === 0 ? (gold ? 1 + (i % 2) : i % 7 === 0 ? 1 : 0) : (i * (k + j)) % 5,
+        );
+        rows.push({ key: `t${i}`, labelId: id, x, y: gold ? 1 : 0 });
+      }
+    const model = trainSdgModel(rows, ids, []);
+    const raw = (aurora: string[]) => ({
+      aurora: aurora.map((labelId) => ({ labelId, target: `${labelId}.1`, spans: [] })),
+      kw: new Map(),
+      tfidf: new Map(),
+      sem: new Map(),
+    });
+    const p = scoreSdgs(model, raw([sdg(2)]), ids);
+    expect(p.get(sdg(2))!).toBeGreaterThan(0.5);
+    expect(p.get(sdg(1))!).toBeLessThan(0.2);
+    for (const t of Object.values(model.thresholds)) expect(t).toBeGreaterThanOrEqual(0.15);
+  });
+});
+
+describe("SDGs on real text (shared classifier)", () => {
+  let classifier: Classifier;
+  beforeAll(async () => {
+    const embedder = await createEmbedder({ backend: "use", modelsDir: "unused", model: "unused", batchSize: 32 });
+    classifier = await sharedClassifier(embedder, await loadVocabulary());
+  }, 1_200_000);
+
+  it("suggests the SDGs an abstract addresses, with a matched expert-query span as evidence", async () => {
+    const text =
+      "Keeping girls in school: a study of secondary education in rural districts.\n" +
+      "We follow 2,000 adolescent girls over four years to see why they drop out of secondary school. " +
+      "Early marriage and household poverty explain most of the drop-outs; a conditional cash transfer to " +
+      "families improved school attendance and learning outcomes, and reduced gender disparities in enrolment.";
+    const r = await classifier.classifyText(text);
+    const ids = suggestedSdgs(r);
+    expect(ids).toContain(sdg(4));
+    const s4 = r.suggestions.find((s) => s.id === sdg(4))!;
+    expect(s4.evidence.length).toBeGreaterThan(0);
+    const e = s4.evidence[0]!;
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(e.text).toMatch(/school|education|learning/i);
+    expect(ids.length).toBeLessThanOrEqual(3);
+  });
+
+  it("suggests life below water for a marine passage of a national report", async () => {
+    const r = await classifier.classifyText(
+      "Overfishing and coastal pollution threaten the coral reefs of the archipelago. Two new marine protected " +
+        "areas close spawning grounds to fishing, and the fisheries law now sets catch limits for reef fish.",
+    );
+    expect(suggestedSdgs(r)).toContain(sdg(14));
+  });
+
+  it("suggests no SDG for text that addresses none", async () => {
+    const r = await classifier.classifyText(
+      "The committee met on Tuesday, adopted the agenda and approved the minutes of its previous meeting.",
+    );
+    expect(suggestedSdgs(r)).toEqual([]);
+  });
+});
