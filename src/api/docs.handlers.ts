@@ -18,7 +18,8 @@ const INIT_JS = `window.addEventListener("load", function () {
 });`;
 
 const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>chm-lens API reference</title>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>chm-lens API reference</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>

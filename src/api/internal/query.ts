@@ -49,7 +49,7 @@ const isoDate = z
 export const FilterQuery = z.object({
   target: listParam(ID_RE, "GBF-TARGET-03"),
   goal: listParam(ID_RE, "GBF-GOAL-A"),
-  subject: listParam(ID_RE, "CBD-SUBJECT-MARINE"),
+  subject: listParam(ID_RE, "CBD-SUBJECT-MAR"),
   country: listParam(COUNTRY_RE, "fr"),
   language: listParam(LANGUAGE_RE, "en"),
   type: listParam(RECORD_TYPE_RE, "nationalReport"),

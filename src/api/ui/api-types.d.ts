@@ -1517,6 +1517,13 @@ export interface components {
             } | null;
             id: string;
             maxAttempts: number;
+            progress: {
+                at: string;
+                chunks: number;
+                embedded: number;
+                pages: number;
+                stage: string;
+            } | null;
             /** @enum {string} */
             state: "queued" | "running" | "done" | "failed";
             updatedAt: string;
@@ -1629,6 +1636,12 @@ export interface components {
             };
         };
         SearchResult: {
+            /** @description What facets and total count. `candidates`: the documents among the query's best `candidates` chunks (sized to the page asked for), not every match in the store. `all`: every matching document (browsing, fewer than `candidates` of them). */
+            counts: {
+                candidates: number;
+                /** @enum {string} */
+                scope: "candidates" | "all";
+            };
             facets: {
                 countries: {
                     count: number;
@@ -1663,6 +1676,7 @@ export interface components {
             };
             hits: components["schemas"]["SearchHit"][];
             nextCursor: string | null;
+            /** @description Hits in the candidate set (see counts), not all matches */
             total: number;
         };
         Submission: {
