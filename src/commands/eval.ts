@@ -16,6 +16,7 @@ import {
   type EvalReportFile,
 } from "../eval/index.ts";
 import type { Vocabulary } from "../vocab/types.ts";
+import { crossValidateSourceTags } from "./eval-source-tags.ts";
 import type { CommandIo } from "./io.ts";
 
 export { readLatestEval } from "../eval/index.ts";
@@ -25,6 +26,8 @@ export interface EvalDeps {
   /** A classifier already trained on the whole dev set; reused when no dataset id overlaps it. */
   classifier?: Classifier;
   devSet: LabelledExample[];
+  /** Harvested documents labelled by their source's GBF tags, for `--source-tags`. */
+  sourceExamples?: LabelledExample[];
   /** SDG-labelled texts: cross-validated for `--space sdg`, otherwise left to the trainer's default. */
   sdgDevSet?: LabelledExample[];
   vocab: Vocabulary;
@@ -43,6 +46,8 @@ export interface EvalArgs {
   /** Cross-validation folds (default 5). */
   k?: number;
   seed?: number;
+  /** Cross-validate on the harvested documents' source tags (out of fold) instead of the dev set. */
+  sourceTags?: boolean;
   /**
    * Labels scored: `gbf` (goals and targets, the default) or `gbf-targets` (targets only, so goals
    * the classifier derives from a suggested target are neither right nor wrong).
@@ -73,7 +78,10 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
     let records: EvalRecord[];
     let skippedLines: DatasetProblem[] = [];
     let mode: EvalMeta["mode"];
-    if (args.dataset !== undefined) {
+    if (args.sourceTags) {
+      records = await crossValidateSourceTags(deps, args, io);
+      mode = "cross-validation";
+    } else if (args.dataset !== undefined) {
       const text = await readFile(args.dataset, "utf8").catch((cause) => {
         throw new AppError("bad_request", `Cannot read dataset ${args.dataset}: ${(cause as Error).message}`, {
           cause,

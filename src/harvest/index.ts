@@ -6,3 +6,4 @@ export { harvestRecords, type HarvestDeps, type HarvestOptions } from "./harvest
 export { recordDocumentKey, recordMarkdown, recordMeta } from "./record-document.ts";
 export { isEmptyTagSet, toSourceTags } from "./source-tags.ts";
 export type { HarvestRecord, RecordAttachment, RecordOutcome, RecordSource, SourceItem } from "./types.ts";
+export { SOURCE_EXAMPLE_CHARS, sourceTagExamples } from "./source-tag-examples.ts";
