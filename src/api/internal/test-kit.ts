@@ -1,5 +1,4 @@
 /** Test helpers for API tests: a real store in a temp dir, a word-hashing embedder, a keyword classifier. */
-import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,26 +10,13 @@ import { createLogger } from "../../logger.ts";
 import { createSearchService } from "../../search/index.ts";
 import { createStore, type DocumentStore } from "../../store/index.ts";
 import { loadVocabulary } from "../../vocab/index.ts";
+import { fakeEmbedder } from "../../../test/helpers/fake-embedder.ts";
 import { createApi } from "../app.ts";
 import type { ApiApp, ApiDeps } from "../types.ts";
 
 const DIMS = 64;
 
-export const hashEmbedder: Embedder = {
-  modelId: "hash-test",
-  dims: DIMS,
-  maxChars: 800,
-  multilingual: false,
-  async embed(texts) {
-    return texts.map((text) => {
-      const v = new Float32Array(DIMS);
-      for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
-        v[createHash("md5").update(w).digest()[0]! % DIMS]! += 1;
-      const n = Math.hypot(...v) || 1;
-      return v.map((x) => x / n);
-    });
-  },
-};
+export const hashEmbedder: Embedder = fakeEmbedder({ dims: DIMS, modelId: "hash-test", maxChars: 800 });
 
 const RULES: [RegExp, string, Suggestion["space"]][] = [
   [/coral|reef|marine|protected area/i, "GBF-TARGET-03", "gbf"],
