@@ -56,7 +56,6 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
     const { id } = c.req.valid("param");
     const doc = await store.documents.get(id);
     if (!doc) throw new AppError("not_found", `No document ${id}`);
-    const submissions = await visibleSubmissions(store, id, c.get("principal"));
     const format = documentFormat(c.req.valid("query").format, c.req.header("accept"));
     if (format !== "json") {
       const view = format === "cbd" ? cbdTagExport(doc) : documentJsonLd(doc, vocab, new URL(c.req.url).origin);
