@@ -94,11 +94,13 @@ describe("documents", () => {
     const a = makeDoc("a");
     await store.documents.put(a, makeChunks(a, [["one", axis(0)]]));
     const tags = { targets: ["GBF-TARGET-03"], goals: [], subjects: [], sdgs: [] };
-    await store.documents.updateTags("a", tags, '{"v":2}');
+    // A classification is validated at the store boundary: a real (minimal) one.
+    const cls = JSON.stringify({ suggestions: [], modelId: "m", classifierVersion: "v2", thresholds: {} });
+    await store.documents.updateTags("a", tags, cls);
 
     const updated = await store.documents.get("a");
     expect(updated?.tags).toEqual(tags);
-    expect(updated?.classificationJson).toBe('{"v":2}');
+    expect(updated?.classificationJson).toBe(cls);
     const hits = await store.chunks.search({
       mode: "semantic",
       vector: axis(0),

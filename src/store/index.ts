@@ -1,6 +1,7 @@
 /** The store stage: LanceDB-backed documents, chunks (vector + full-text search), jobs, feedback, blobs. */
 export { createStore } from "./create-store.ts";
 export type { CreateStoreOptions } from "./create-store.ts";
+export { classificationOf, StoredClassificationSchema, type StoredClassification } from "./classification.ts";
 export { ISO_DATE_RE } from "./internal/where.ts";
 export type {
   ChunkFilter,

@@ -2,11 +2,12 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { connect } from "@lancedb/lancedb";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
 import { axis, DIMS, makeJob, tempDir } from "./internal/fixtures.ts";
 import type { DocumentStore } from "./index.ts";
-import { createStore } from "./index.ts";
+import { classificationOf, createStore } from "./index.ts";
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -189,6 +190,56 @@ describe("disk full", () => {
       expect(new TextDecoder().decode(await small.blobs.get(kept))).toBe("kept");
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe("classification at the store boundary", () => {
+  const valid = {
+    suggestions: [
+      {
+        id: "GBF-TARGET-03",
+        space: "gbf",
+        score: 0.9,
+        decision: "suggest",
+        evidence: [{ chunkId: "c-7:0", page: 1, start: 0, end: 5, text: "coral", signal: "lexical" }],
+      },
+    ],
+    modelId: "m",
+    classifierVersion: "v",
+    thresholds: { "GBF-TARGET-03": 0.5 },
+  };
+
+  it("refuses to write an invalid classification and keeps what was stored", async () => {
+    const doc = makeDoc("c-7", { classificationJson: JSON.stringify(valid) });
+    await store.documents.put(doc, []);
+    expect(classificationOf((await store.documents.get("c-7"))!)).toEqual(valid);
+    const bad = { ...doc, classificationJson: JSON.stringify({ ...valid, suggestions: [{ id: 3 }] }) };
+    await expect(store.documents.put(bad, [])).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(store.documents.put({ ...doc, classificationJson: "{not json" }, [])).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    expect(classificationOf((await store.documents.get("c-7"))!)).toEqual(valid);
+  });
+
+  it("reads a corrupt stored classification as unclassified, with a warning, without failing the read", async () => {
+    const doc = makeDoc("c-8", { classificationJson: JSON.stringify(valid) });
+    await store.documents.put(doc, []);
+    // Corrupt the row underneath the store, as an older version or a hand edit could.
+    const db = await connect(dir);
+    const table = await db.openTable("documents");
+    await table.update({ where: "id = 'c-8'", values: { classificationJson: '{"suggestions": 5}' } });
+    table.close();
+    db.close();
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      const read = await store.documents.get("c-8");
+      expect(read).toMatchObject({ id: "c-8", classificationJson: "" });
+      expect(classificationOf(read!)).toBeUndefined();
+      expect((await store.documents.list()).map((d) => d.id)).toEqual(["c-8"]);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/c-8 has an invalid stored classification/);
+    } finally {
+      warn.mockRestore();
     }
   });
 });

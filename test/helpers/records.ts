@@ -13,7 +13,7 @@ export function makeDoc(id: string, over: Partial<DocumentRecord> = {}): Documen
     byteSize: 100,
     needsOcrPages: [],
     tags: { targets: [], goals: [], subjects: [], sdgs: [] },
-    classificationJson: "{}",
+    classificationJson: "",
     createdAt: "2024-05-01T10:00:00.000Z",
     updatedAt: "2024-05-01T10:00:00.000Z",
     ...over,

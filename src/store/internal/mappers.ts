@@ -1,4 +1,5 @@
 import type { ChunkHit, ChunkRecord, DocumentRecord, TagSet } from "../types.ts";
+import { checkClassification, classificationProblem } from "../classification.ts";
 import { float32, nullable, num, numList, optStr, str, strList } from "./arrow-values.ts";
 
 type Row = Record<string, unknown>;
@@ -27,7 +28,8 @@ export function documentToRow(doc: DocumentRecord): Row {
     goals: [...doc.tags.goals],
     subjects: [...doc.tags.subjects],
     sdgs: [...doc.tags.sdgs],
-    classificationJson: doc.classificationJson,
+    // Validated on the way in: an invalid classification never reaches the table.
+    classificationJson: checkClassification(doc.id, doc.classificationJson),
     createdAt: canonicalTime(doc.createdAt),
     updatedAt: doc.updatedAt,
     title: nullable(doc.title),
@@ -54,7 +56,7 @@ export function rowToDocument(row: Row): DocumentRecord {
     byteSize: num(row, "byteSize"),
     needsOcrPages: numList(row, "needsOcrPages"),
     tags: rowToTags(row),
-    classificationJson: str(row, "classificationJson"),
+    classificationJson: readClassification(row),
     createdAt: str(row, "createdAt"),
     updatedAt: str(row, "updatedAt"),
   };
@@ -86,6 +88,24 @@ function optJson(row: Row, key: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A row's classification, validated on the way out: a corrupt one (written by an older version or
+ * edited by hand) reads as unclassified with a process warning, so reads never crash and the
+ * untagged-document backfill classifies the document again.
+ */
+function readClassification(row: Row): string {
+  const json = str(row, "classificationJson");
+  const problem = classificationProblem(json);
+  if (!problem) return json;
+  process.emitWarning(
+    `Document ${str(row, "id")} has an invalid stored classification (${problem}); reading it as unclassified`,
+    {
+      code: "CHM_INVALID_CLASSIFICATION",
+    },
+  );
+  return "";
 }
 
 function rowToTags(row: Row): TagSet {
