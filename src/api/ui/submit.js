@@ -5,6 +5,7 @@ import { api, describeError, isAbort } from "./api.js";
 /** @typedef {import("./api.js").Schemas} Schemas */
 import { byId, debounce, h, replace, sleep } from "./dom.js";
 import { preloadLabels } from "./labels.js";
+import { isMatchable, matchesPanel } from "./matches.js";
 import { renderSuggestions, tagChips } from "./review.js";
 
 const POLL_MS = 700;
@@ -127,6 +128,7 @@ export async function showDocument(id, el, signal) {
     tags,
     h("h3", {}, "Suggestions"),
     list,
+    isMatchable(doc.recordType) ? matchesPanel(id) : null,
   );
   el.hidden = false;
   renderSuggestions(list, {
