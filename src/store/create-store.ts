@@ -21,6 +21,11 @@ export interface CreateStoreOptions {
   dims: number;
   /** Embedding model id; a store built with another model refuses to open. */
   embeddingModelId: string;
+  /**
+   * `optimize()` frees the disk of deleted uploads and submissions once their old table versions
+   * are this old (readers may still be on them). Default 10 minutes.
+   */
+  reclaimAfterMs?: number;
 }
 
 /**
@@ -80,6 +85,10 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       await writer.run(() => queueWriter.run(() => compactAndReindex(tables)));
       // Under the documents writer: an index commit racing a chunk rewrite can fail.
       vectorIndexed = await writer.run(() => buildVectorIndex(tables, opts.dims));
+      // Deleted uploads stay on disk until their table is compacted and old versions are removed.
+      const cleanupOlderThan = new Date(Date.now() - (opts.reclaimAfterMs ?? 10 * 60_000));
+      await blobWriter.run(() => guard("compact uploads", () => blobTable.optimize({ cleanupOlderThan })));
+      await queueWriter.run(() => guard("compact submissions", () => submissionTable.optimize({ cleanupOlderThan })));
     },
     async close() {
       // Let queued writes finish before the handles go.

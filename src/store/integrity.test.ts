@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { connect } from "@lancedb/lancedb";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -27,6 +27,13 @@ afterEach(async () => {
 async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(root.length + 1));
+}
+
+/** Bytes of all files under `root`. */
+async function dirBytes(root: string): Promise<number> {
+  let total = 0;
+  for (const f of await filesUnder(root)) total += (await stat(join(root, f))).size;
+  return total;
 }
 
 const feedback = (documentId: string, id: string) => ({
@@ -98,6 +105,18 @@ describe("blobs behind the store URI", () => {
     await store.documents.put(doc, []);
     expect(await store.blobs.release(used)).toBe(false);
     expect((await store.blobs.get(used)).byteLength).toBe(1000);
+  });
+});
+
+describe("reclaiming disk", () => {
+  it("frees the bytes of deleted uploads on optimize()", async () => {
+    await store.close();
+    store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: "test-model", reclaimAfterMs: 0 });
+    const key = await store.blobs.put(randomBytes(2 * 1024 * 1024));
+    expect(await dirBytes(join(dir, "blobs.lance"))).toBeGreaterThan(2 * 1024 * 1024);
+    expect(await store.blobs.release(key)).toBe(true);
+    await store.optimize();
+    expect(await dirBytes(join(dir, "blobs.lance"))).toBeLessThan(512 * 1024);
   });
 });
 
