@@ -52,8 +52,12 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
     await once(server, "listening");
     const { port } = server.address() as AddressInfo;
     const running = services;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // The classifier loads in the background (documents stored before it is ready get their tags
+    // later); the test reviews suggestions right after upload, so it starts once /ready says so.
+    await waitUntilReady(baseUrl);
     return {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl,
       services: running,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -65,5 +69,15 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
     await services?.close();
     rmSync(root, { recursive: true, force: true });
     throw e;
+  }
+}
+
+async function waitUntilReady(baseUrl: string, timeoutMs = 300_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/ready`);
+    if (res.status === 200) return;
+    if (Date.now() > until) throw new Error(`/ready still ${res.status}: ${await res.text()}`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
