@@ -39,7 +39,7 @@ const DOCS = [
 
 async function upload(server: RunningServer, d: (typeof DOCS)[number]): Promise<string> {
   const form = new FormData();
-  form.set("file", new File([d.text], `${d.title}.txt`, { type: "text/plain" }));
+  form.set("file", new File([d.text], `${d.title.replace(/\W+/g, "-")}.txt`, { type: "text/plain" }));
   form.set("title", d.title);
   form.set("country", d.country);
   if (d.recordType) form.set("recordType", d.recordType);
@@ -48,7 +48,7 @@ async function upload(server: RunningServer, d: (typeof DOCS)[number]): Promise<
     body: form,
     headers: { Authorization: `Bearer ${KEY}` },
   });
-  expect(res.status).toBe(202);
+  expect(res.status, await res.clone().text()).toBe(202);
   return ((await res.json()) as { jobId: string }).jobId;
 }
 
