@@ -44,6 +44,15 @@ function fill(/** @type {number} */ count, /** @type {number} */ max) {
   return `rgba(46, 139, 87, ${t.toFixed(2)})`;
 }
 
+/** A legend key drawn as SVG: the page's CSP allows no inline style attributes. */
+function swatch(/** @type {string} */ color, /** @type {string} */ stroke) {
+  return s(
+    "svg",
+    { class: "swatch", width: 14, height: 14, "aria-hidden": "true" },
+    s("rect", { x: 1, y: 1, width: 12, height: 12, fill: color, stroke }),
+  );
+}
+
 function drawMap(
   /** @type {Coverage} */ report,
   /** @type {string} */ target,
@@ -89,11 +98,11 @@ function drawMap(
     h(
       "figcaption",
       { class: "legend" },
-      h("span", { class: "swatch", style: `background:${fill(max, max)}` }),
+      swatch(fill(max, max), "none"),
       ` most documents (${max})  `,
-      h("span", { class: "swatch", style: `background:${fill(0, max)};border:1px solid #b5542b` }),
+      swatch(fill(0, max), "#b5542b"),
       " documents, but none on this target  ",
-      h("span", { class: "swatch", style: "background:#e6e6e6" }),
+      swatch("#e6e6e6", "none"),
       " no documents",
     ),
   );
