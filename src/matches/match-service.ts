@@ -51,7 +51,11 @@ function closestPair(own: ChunkRecord[], theirs: ChunkRecord[]) {
 export function createMatchService(deps: MatchDeps): MatchService {
   const { store, vocab, countries } = deps;
   const poolSize = deps.poolSize ?? 500;
-  const named = (ids: string[]) => ids.map((id) => ({ id, name: vocab.get(id)?.shortTitle.en || id }));
+  const named = (ids: string[]) =>
+    ids.map((id) => {
+      const t = vocab.get(id);
+      return { id, name: t?.shortTitle.en || t?.title.en || id };
+    });
 
   return {
     async matches(documentId, opts = {}) {
