@@ -2,10 +2,11 @@ import { countrySummary, countrySummaryCsv, countrySummaryHtml, coverageCsv } fr
 import { buildWorldMap, type WorldMap } from "../geo/index.ts";
 import { countrySummaryRoute, coverageRoute, worldMapRoute } from "./coverage.routes.ts";
 import { requireRead } from "./internal/auth.ts";
-import type { ApiApp, ApiDeps, CoverageDeps } from "./types.ts";
+import type { Insights } from "../coverage/index.ts";
+import type { ApiApp, ApiDeps } from "./types.ts";
 
 /** `GET /v1/coverage`, its map shapes and the per-country summary, over the coverage service. */
-export function registerCoverage(app: ApiApp, deps: ApiDeps & CoverageDeps): void {
+export function registerCoverage(app: ApiApp, deps: ApiDeps & Insights): void {
   const read = requireRead(deps.config.PUBLIC_READ);
   const { coverage, countries } = deps;
   let map: WorldMap | undefined;
