@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
 import { createEmbedder } from "../embed/index.ts";
 import { loadVocabulary } from "../vocab/index.ts";
-import { scoreSdgs, type SdgTrainingRow, trainSdgModel } from "./internal/sdg-model.ts";
+import { scoreSdgs, sdgFeatureRows, type SdgTrainingRow, trainSdgModel } from "./internal/sdg-model.ts";
 import type { Classifier, ClassificationResult } from "./types.ts";
 
 const sdg = (n: number) => `SUSTAINABLE-DEVELOPMENT-GOAL-${String(n).padStart(2, "0")}`;
@@ -12,23 +12,22 @@ const suggestedSdgs = (r: ClassificationResult) =>
 describe("SDG model (fusion and thresholds)", () => {
   it("learns which signals predict an SDG and chooses thresholds on held-out scores", () => {
     const ids = [sdg(1), sdg(2), sdg(3)];
-    const rows: SdgTrainingRow[] = [];
-    // Aurora target hits (feature 0) mark the gold SDG; everything else is noise.
-    for (let i = 0; i < 90; i++)
-      for (const [j, id] of ids.entries()) {
-        const gold = i % 3 === j;
-        const x = Array.from({ length: 11 }, (_, k) =>
-          k === 0 ? (gold ? 1 + (i % 2) : i % 7 === 0 ? 1 : 0) : (i * (k + j)) % 5,
-        );
-        rows.push({ key: `t${i}`, labelId: id, x, y: gold ? 1 : 0 });
-      }
-    const model = trainSdgModel(rows, ids, []);
-    const raw = (aurora: string[]) => ({
-      aurora: aurora.map((labelId) => ({ labelId, target: `${labelId}.1`, spans: [] })),
-      kw: new Map(),
-      tfidf: new Map(),
+    const raw = (aurora: string[], noise = 0) => ({
+      aurora: aurora.map((labelId, k) => ({ labelId, target: `${labelId}.${k}`, spans: [] })),
+      // Keyword scores that say nothing about the gold SDG.
+      kw: new Map(ids.map((id, j) => [id, (noise * (j + 1)) % 3] as [string, number])),
+      tfidf: new Map<string, number>(),
       sem: new Map(),
     });
+    const rows: SdgTrainingRow[] = [];
+    // Aurora hits mark the gold SDG (now and then a spurious hit on another one).
+    for (let i = 0; i < 90; i++) {
+      const gold = ids[i % 3]!;
+      const hits = i % 4 === 0 ? [gold, gold, ids[(i + 1) % 3]!] : [gold];
+      for (const [labelId, x] of sdgFeatureRows(raw(hits, i), ids, []))
+        rows.push({ key: `t${i}`, labelId, x, y: labelId === gold ? 1 : 0 });
+    }
+    const model = trainSdgModel(rows, ids, []);
     const p = scoreSdgs(model, raw([sdg(2)]), ids);
     expect(p.get(sdg(2))!).toBeGreaterThan(0.5);
     expect(p.get(sdg(1))!).toBeLessThan(0.2);
