@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runHarvest } from "../src/commands/harvest.ts";
 import type { CommandIo } from "../src/commands/io.ts";
-import { recordDocumentKey } from "../src/harvest/index.ts";
+import { recordDocumentKey, sourceTagExamples } from "../src/harvest/index.ts";
 import { documentIdFor } from "../src/ingest/index.ts";
 import { type ChmApiFake, docxWith, pdfWith, startChmApi } from "./helpers/chm-api.ts";
 import { servicesPerTest } from "./helpers/services.ts";
@@ -106,6 +106,11 @@ describe("harvest chm", () => {
     });
     expect((await s.store.documents.get(idOf("CS-2")))?.sourceTags?.targets).toEqual(["GBF-TARGET-10"]);
     expect((await s.store.documents.get(idOf("NT-3")))?.sourceTags?.targets).toEqual(["GBF-TARGET-03"]);
+    // The source tags become training examples, and never appear in the text the classifier reads.
+    const examples = await sourceTagExamples(s.store, s.vocab);
+    expect(examples.map((e) => e.labels)).toEqual(expect.arrayContaining([["GBF-GOAL-A", "GBF-TARGET-02"]]));
+    expect(examples).toHaveLength(3);
+    expect(examples.some((e) => /GBF-|CBD-SUBJECT/.test(e.text))).toBe(false);
 
     const pdfHit = await s.search.search({ q: "seagrass nursery Lamu", mode: "keyword" });
     expect(pdfHit.hits[0]?.documentId).toBe(idOf("VLR-1"));
