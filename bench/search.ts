@@ -1,202 +1,190 @@
 /**
- * Search latency and ANN recall. Loads N chunks (texts derived from the GBF target texts with
- * generated variation) into a temp store, then runs Q queries per mode through the HTTP API
- * (`app.request`, in-process) and straight against the store, and measures recall@10 of the
- * ANN index against exact cosine search.
+ * Search latency, ANN recall and bulk-load rate at scale.
  *
- * Vectors are SYNTHETIC: a word-hashing "topic" embedder (512-d, clustered by shared words) is
- * used for chunks and queries alike, because embedding 100k texts with USE takes far too long
- * here. Latency and recall therefore reflect the store and API, not a real model's geometry.
+ * Per size: loads N chunks through the store's bulk path (or reuses a loaded folder), indexes
+ * them, then runs Q queries per mode three ways — `http` (the full `GET /v1/search` endpoint on a
+ * real port), `store` (the store query as the search service issues it) and `engine` (a bare
+ * LanceDB top-10 query with the same index and parameters) — and measures ANN recall@10 against
+ * exact search, with REAL USE-lite vectors (held-out sdg-dev passages as queries over a store
+ * holding the other passages) and with the synthetic word-hash vectors.
  *
- * Run: npm run bench:search -- --sizes 10000,100000 --queries 500
+ * Query vectors for latency come from the synthetic hash embedder (no model time is included).
+ *
+ * Run: npm run bench:search -- --sizes 100000,1000000 --queries 300 --json bench/results/search.json
+ *      [--keep DIR] (load into DIR/<size> and keep it)  [--reuse DIR] (DIR/<size> already loaded)
  */
-import { createHash } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createApi } from "../src/api/index.ts";
+import { dirname, join } from "node:path";
+import { createApi, serveApi } from "../src/api/index.ts";
 import { testConfig } from "../src/config.ts";
-import type { Embedder } from "../src/embed/types.ts";
 import { createEmbeddedQueue } from "../src/ingest/index.ts";
-import { createSearchService } from "../src/search/index.ts";
-import { createStore, type ChunkRecord, type DocumentRecord } from "../src/store/index.ts";
+import { createSearchService, storeRequest } from "../src/search/index.ts";
+import { createStore } from "../src/store/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
+import {
+  DIMS,
+  hashEmbedder,
+  hashVector,
+  REAL_PASSAGES,
+  type RealPassages,
+  realPassageVectors,
+  syntheticText,
+} from "./store-data.ts";
+import { openEngine } from "./store-engine.ts";
+import { loadStore, readMeta } from "./store-load.ts";
 
-function arg(name: string, def: string): string {
+function arg(name: string, def = ""): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
 }
 const SIZES = arg("sizes", "10000,100000").split(",").map(Number);
-const QUERIES = Number(arg("queries", "500"));
-const PER_DOC = Number(arg("chunks-per-doc", "50"));
-const DIMS = 512;
-
-// Seeded PRNG so runs are comparable.
-let seed = 42;
-const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-
-function embedText(text: string): Float32Array {
-  const v = new Float32Array(DIMS);
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const h = createHash("md5").update(w).digest();
-    for (let k = 0; k < 4; k++) v[h.readUInt16LE(k * 2) % DIMS]! += k === 0 ? 1 : 0.5;
-  }
-  const n = Math.hypot(...v) || 1;
-  return v.map((x) => x / n);
-}
-const embedder: Embedder = {
-  modelId: "bench-hash-512",
-  dims: DIMS,
-  maxChars: 1000,
-  multilingual: false,
-  embed: async (texts) => texts.map(embedText),
-};
-
-const vocab = await loadVocabulary();
-const sentences = vocab
-  .terms("gbf-targets")
-  .flatMap((t) => (t.longDescription.en ?? "").split(/(?<=[.;])\s+/))
-  .filter((s) => s.length > 30);
-const words = [
-  ...new Set(
-    sentences
-      .join(" ")
-      .toLowerCase()
-      .match(/\p{L}{4,}/gu) ?? [],
-  ),
-];
-const COUNTRIES = ["fr", "br", "ke", "fj", "in", "ca", "mx", "ng", "id", "de"];
-
-function chunkText(): string {
-  const n = 2 + Math.floor(rand() * 3);
-  const extra = Array.from({ length: 6 }, () => pick(words)).join(" ");
-  return `${Array.from({ length: n }, () => pick(sentences)).join(" ")} Local note: ${extra}.`;
-}
+const QUERIES = Number(arg("queries", "300"));
+const JSON_OUT = arg("json");
+const REUSE = arg("reuse");
+const KEEP = arg("keep");
+const RECALL_QUERIES = Number(arg("recall-queries", "100"));
+const HELD_OUT = 200;
+/** Real passages loaded (0 for a quick smoke run without the USE cache). */
+const REAL_COUNT = Number(arg("real", String(REAL_PASSAGES - HELD_OUT)));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  return Number(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(2));
 };
-const fmt = (xs: number[]) =>
-  `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`;
-
+const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) });
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
   await fn();
   return performance.now() - t;
 }
 
+const vocab = await loadVocabulary();
+// Real passages: loaded last, so a long load can start while bench/store-embed.ts embeds them.
+let real: RealPassages | undefined;
+const getReal = async () => (real ??= await realPassageVectors({ waitMs: 3 * 3600_000 }));
+const loaded = async () => {
+  const r = await getReal();
+  return { texts: r.texts.slice(0, -HELD_OUT), vectors: r.vectors.slice(0, -HELD_OUT) };
+};
 console.log(
-  `search bench: sizes ${SIZES.join(", ")}, ${QUERIES} queries per mode, synthetic 512-d word-hash vectors (not a real model)`,
+  `search bench: sizes ${SIZES.join(", ")}, ${QUERIES} queries per mode; ${REAL_COUNT} real passages ` +
+    `(sdg-dev sentences, USE-lite vectors) + synthetic chunks with 512-d word-hash vectors`,
 );
-for (const size of SIZES) {
-  const dir = await mkdtemp(join(tmpdir(), "bench-search-"));
-  try {
-    const store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: embedder.modelId });
-    const all: { id: string; vector: Float32Array }[] = [];
-    let t = performance.now();
-    for (let d = 0; d * PER_DOC < size; d++) {
-      const id = `d${d}`;
-      const doc: DocumentRecord = {
-        id,
-        contentHash: `h${d}`,
-        mediaType: "text/plain",
-        language: "en",
-        pageCount: 1,
-        chunkCount: 0,
-        byteSize: 0,
-        needsOcrPages: [],
-        title: `Report ${d}`,
-        country: pick(COUNTRIES),
-        tags: { targets: [pick(vocab.terms("gbf-targets")).identifier], goals: [], subjects: [], sdgs: [] },
-        classificationJson: "{}",
-        createdAt: new Date(Date.UTC(2024, 0, 1 + (d % 365))).toISOString(),
-        updatedAt: new Date().toISOString(),
-      };
-      const n = Math.min(PER_DOC, size - d * PER_DOC);
-      const chunks: ChunkRecord[] = Array.from({ length: n }, (_, i) => {
-        const text = chunkText();
-        return {
-          id: `${id}:${i}`,
-          documentId: id,
-          contentHash: doc.contentHash,
-          index: i,
-          text,
-          pageStart: 1,
-          pageEnd: 1,
-          charStart: 0,
-          charEnd: text.length,
-          language: "en",
-          vector: embedText(text),
-        };
-      });
-      doc.chunkCount = n;
-      await store.documents.put(doc, chunks);
-      for (const c of chunks) all.push({ id: c.id, vector: c.vector });
-    }
-    console.log(`\n== ${size} chunks: loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    await store.optimize();
-    console.log(`optimize (FTS + ANN index when >= 10k rows): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+const runs: unknown[] = [];
+let server: { close(): Promise<void> } | undefined;
+for (const size of SIZES) {
+  const dir = REUSE
+    ? join(REUSE, String(size))
+    : KEEP
+      ? join(KEEP, String(size))
+      : await mkdtemp(join(tmpdir(), "bench-"));
+  const store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: hashEmbedder.modelId });
+  try {
+    const meta = REUSE ? await readMeta(dir) : await loadStore(store, dir, size, vocab, REAL_COUNT, loaded);
+    console.log(
+      `\n== ${size} chunks: load ${meta.loadSeconds.toFixed(1)} s (${meta.chunksPerSecond} chunks/s; per tenth ${meta.segmentRates.join(", ")}), index ${meta.indexSeconds.toFixed(1)} s`,
+    );
+    const search = createSearchService({ store, embedder: hashEmbedder, vocab });
     const config = testConfig({ DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: 0 });
-    const search = createSearchService({ store, embedder, vocab });
     const app = createApi({
       config,
       store,
       queue: createEmbeddedQueue({ store, maxAttempts: 1 }),
       vocab,
       search,
+      embedder: hashEmbedder,
       evalDir: join(dir, "eval"),
+    } as Parameters<typeof createApi>[0]);
+    const port = await new Promise<number>((resolve) => {
+      server = serveApi(app, { port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
     });
-    const queries = Array.from({ length: QUERIES }, () =>
-      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(words)).join(" "),
-    );
-
+    const engine = await openEngine(dir);
+    const gen = syntheticText(vocab, 99);
+    const queries = Array.from({ length: QUERIES }, () => gen.query());
+    const modes: Record<string, unknown> = {};
     for (const mode of ["hybrid", "semantic", "keyword"] as const) {
-      await app.request(`/v1/search?q=${encodeURIComponent(queries[0]!)}&mode=${mode}`); // warm-up
+      const url = (q: string) => `http://127.0.0.1:${port}/v1/search?q=${encodeURIComponent(q)}&mode=${mode}`;
+      for (const q of queries.slice(0, 5)) await (await fetch(url(q))).json(); // warm-up
       const http: number[] = [];
       const direct: number[] = [];
+      const bare: number[] = [];
       for (const q of queries) {
+        const vector = hashVector(q);
         http.push(
           await timed(async () => {
-            const res = await app.request(`/v1/search?q=${encodeURIComponent(q)}&mode=${mode}`);
+            const res = await fetch(url(q));
             if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
             await res.json();
           }),
         );
-        const vector = mode === "keyword" ? undefined : embedText(q);
-        direct.push(await timed(() => store.chunks.search({ mode, text: q, vector, limit: 300 })));
+        const req = storeRequest({ q, mode, vector: mode === "keyword" ? undefined : vector });
+        direct.push(await timed(() => store.chunks.search(req)));
+        bare.push(
+          await timed(() =>
+            mode === "semantic"
+              ? engine.semantic(vector)
+              : mode === "keyword"
+                ? engine.keyword(q)
+                : engine.hybrid(q, vector),
+          ),
+        );
       }
-      console.log(`${mode.padEnd(8)} HTTP   ${fmt(http)}`);
+      modes[mode] = { http: stats(http), store: stats(direct), engine: stats(bare) };
+      const m = modes[mode] as Record<string, { p50: number; p95: number; p99: number }>;
       console.log(
-        `${mode.padEnd(8)} store  ${fmt(direct)}   (HTTP/store p50 ratio ${(pct(http, 50) / pct(direct, 50)).toFixed(2)})`,
+        `${mode.padEnd(8)} http ${JSON.stringify(m.http)} store ${JSON.stringify(m.store)} engine ${JSON.stringify(m.engine)} http/engine p50 ${(m.http!.p50 / m.engine!.p50).toFixed(2)}`,
       );
     }
-
-    // recall@10: the store's semantic search (ANN when indexed) against exact cosine over all vectors.
-    let hits = 0;
-    const recallQueries = queries.slice(0, Math.min(100, queries.length));
-    for (const q of recallQueries) {
-      const qv = embedText(q);
-      const exact = all
-        .map((c) => {
-          let s = 0;
-          for (let i = 0; i < DIMS; i++) s += c.vector[i]! * qv[i]!;
-          return { id: c.id, s };
-        })
-        .sort((a, b) => b.s - a.s)
-        .slice(0, 10)
-        .map((x) => x.id);
-      const ann = new Set((await store.chunks.search({ mode: "semantic", vector: qv, limit: 10 })).map((h) => h.id));
-      hits += exact.filter((id) => ann.has(id)).length;
-    }
-    console.log(
-      `recall@10 ANN vs exact (${recallQueries.length} queries): ${(hits / (recallQueries.length * 10)).toFixed(3)}${size < 10_000 ? " (no ANN index below 10k rows: exact search)" : ""}`,
-    );
-    await store.close();
+    // Recall@10 of the store's semantic search (ANN) against exact search over the same table.
+    const recall = async (vectors: Float32Array[]) => {
+      let hit = 0;
+      for (const v of vectors) {
+        const exact = await engine.exact(v);
+        const got = new Set((await store.chunks.search({ mode: "semantic", vector: v, limit: 10 })).map((h) => h.id));
+        hit += exact.filter((id) => got.has(id)).length;
+      }
+      return Number((hit / (vectors.length * 10)).toFixed(4));
+    };
+    const { vectors: realVectors, model } = REAL_COUNT > 0 ? await getReal() : { vectors: [], model: "none" };
+    const recallReal = REAL_COUNT > 0 ? await recall(realVectors.slice(-HELD_OUT).slice(0, RECALL_QUERIES)) : null;
+    const recallSynthetic = await recall(queries.slice(0, Math.min(50, RECALL_QUERIES)).map(hashVector));
+    console.log(`recall@10 ANN vs exact: real USE vectors ${recallReal}, synthetic hash vectors ${recallSynthetic}`);
+    runs.push({
+      chunks: size,
+      loadSeconds: Number(meta.loadSeconds.toFixed(1)),
+      indexSeconds: Number(meta.indexSeconds.toFixed(1)),
+      chunksPerSecond: meta.chunksPerSecond,
+      segmentRates: meta.segmentRates,
+      recallAt10: recallReal,
+      recallAt10Synthetic: recallSynthetic,
+      recallVectors: `${RECALL_QUERIES} held-out sdg-dev passages embedded with ${model} (real encoder) over a store holding ${meta.realChunks} real passages and ${size - meta.realChunks} synthetic word-hash chunks`,
+      modes,
+    });
+    engine.close();
+    await server?.close();
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await store.close();
+    if (!REUSE && !KEEP) await rm(dir, { recursive: true, force: true });
   }
+}
+if (JSON_OUT) {
+  await mkdir(dirname(JSON_OUT), { recursive: true });
+  // Runs of other sizes already in the file (earlier invocations) are kept.
+  const before = existsSync(JSON_OUT)
+    ? (JSON.parse(await readFile(JSON_OUT, "utf8")) as { runs: { chunks: number }[] })
+    : undefined;
+  const sizes = new Set((runs as { chunks: number }[]).map((r) => r.chunks));
+  const out = {
+    date: new Date().toISOString(),
+    machine: "2 cores (shared with seven other sessions: CPU timings are noisy)",
+    queryVectors: "latency: synthetic word-hash query vectors (no model time); recall: real USE-lite vectors",
+    runs: [...(before?.runs ?? []).filter((r) => !sizes.has(r.chunks)), ...runs].sort(
+      (a, b) => (a as { chunks: number }).chunks - (b as { chunks: number }).chunks,
+    ),
+  };
+  await writeFile(JSON_OUT, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote ${JSON_OUT}`);
 }

@@ -82,7 +82,13 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   const closeEmbedder = opts.embedder ? async () => {} : async () => embedder.close?.();
   let store: DocumentStore;
   try {
-    store = await createStore({ uri: config.DATA_DIR, dims: embedder.dims, embeddingModelId: embedder.modelId });
+    store = await createStore({
+      uri: config.DATA_DIR,
+      dims: embedder.dims,
+      embeddingModelId: embedder.modelId,
+      writeBatchRows: config.WRITE_BATCH_ROWS,
+      indexRefreshMs: config.INDEX_REFRESH_MS,
+    });
   } catch (e) {
     await closeEmbedder();
     throw e;

@@ -57,6 +57,10 @@ export const configSchema = z.object({
     .optional(),
   INGEST_SAMPLES_ON_EMPTY: bool.default(true),
   SAMPLES_DIR: z.string().default("./corpora/samples"),
+  /** Chunk rows per commit of the store's single writer (bulk ingest, harvests). */
+  WRITE_BATCH_ROWS: int(20000, 1),
+  /** Fold new rows into the search indexes this long after a write (0 = never automatically). */
+  INDEX_REFRESH_MS: int(2000, 0),
   CHM_API_KEYS: z.string().default(""),
   /** Server secret for the ids recorded for unnamed keys (HMAC); keep it stable and private. */
   CHM_KEY_SECRET: z.string().default(""),

@@ -56,7 +56,18 @@ export const SearchResultSchema = z
       types: FacetList,
     }),
     nextCursor: z.string().nullable(),
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: "Hits in the candidate set (see counts), not all matches" }),
+    counts: z
+      .object({
+        scope: z.enum(["candidates", "all"]),
+        candidates: z.number().int(),
+      })
+      .openapi({
+        description:
+          "What facets and total count. `candidates`: the documents among the query's best `candidates` chunks " +
+          "(sized to the page asked for), not every match in the store. `all`: every matching document (browsing, " +
+          "fewer than `candidates` of them).",
+      }),
   })
   .openapi("SearchResult");
 

@@ -96,6 +96,19 @@ export interface SearchResponse {
   nextCursor: string | null;
   /** Hits in the candidate set (documents, or chunks in chunk mode). */
   total: number;
+  /** What `facets` and `total` count. */
+  counts: FacetCounts;
+}
+
+/**
+ * Facet counts and `total` are over the candidate set, not every match in the store: a query
+ * retrieves its best `candidates` chunks (sized to the page asked for) and counts the documents
+ * among them (`scope: "candidates"`). Browsing (no `q`) counts every matching document when
+ * there are fewer than `candidates` (`scope: "all"`).
+ */
+export interface FacetCounts {
+  scope: "candidates" | "all";
+  candidates: number;
 }
 
 export interface SearchService {

@@ -7,7 +7,14 @@ import { createChunkSearch } from "./internal/chunk-search.ts";
 import { chunksOf, createDocuments } from "./internal/documents.ts";
 import { createFeedback } from "./internal/feedback.ts";
 import { createJobs } from "./internal/jobs.ts";
-import { buildVectorIndex, compactAndReindex, hasVectorIndex } from "./internal/maintenance.ts";
+import { createChunkWriter } from "./internal/chunk-writer.ts";
+import {
+  buildVectorIndex,
+  compactAndReindex,
+  createIndexRefresh,
+  hasVectorIndex,
+  refreshChunkIndexes,
+} from "./internal/maintenance.ts";
 import { createMutex } from "./internal/mutex.ts";
 import { createSubmissions, openSubmissionTable } from "./internal/submissions.ts";
 import { openTables } from "./internal/tables.ts";
@@ -26,6 +33,10 @@ export interface CreateStoreOptions {
    * are this old (readers may still be on them). Default 10 minutes.
    */
   reclaimAfterMs?: number;
+  /** Chunk rows per commit of the single writer (bulk loads, harvests, coalesced puts). Default 20000. */
+  writeBatchRows?: number;
+  /** Fold new rows into the search indexes this long after a write; 0 (default) = only on `optimize()`. */
+  indexRefreshMs?: number;
 }
 
 /**
@@ -57,19 +68,35 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
   // Uploads get their own writer: a 25 MB blob write never holds up job claims or feedback.
   const blobWriter = createMutex();
 
-  const documents = createDocuments({ tables, writer, dims: opts.dims });
+  const documentReads = createDocuments({ tables, writer, dims: opts.dims });
+  const refresh = createIndexRefresh({
+    delayMs: opts.indexRefreshMs ?? 0,
+    run: async () => {
+      await writer.run(() => refreshChunkIndexes(tables));
+      // Past VECTOR_INDEX_MIN_ROWS the first refresh also builds the ANN index (minutes at 1M rows).
+      if (!vectorIndexed) vectorIndexed = await writer.run(() => buildVectorIndex(tables, opts.dims));
+    },
+  });
+  const chunkWriter = createChunkWriter({
+    tables,
+    writer,
+    dims: opts.dims,
+    maxBatchRows: opts.writeBatchRows ?? 20_000,
+    onCommit: () => refresh.noteWrite(),
+  });
+  const documents = { ...documentReads, put: chunkWriter.put, putMany: chunkWriter.putMany };
   const feedback = createFeedback(tables, queueWriter);
   const submissions = createSubmissions(submissionTable, queueWriter);
   const blobs = createBlobs({ uri: opts.uri, table: blobTable, writer: blobWriter, inUse: blobInUse(tables) });
   const deleteDocument = createCascadeDelete({ documents, feedback, submissions, blobs });
-  const search = createChunkSearch({ tables, dims: opts.dims, documents, vectorIndexed: () => vectorIndexed });
+  const search = createChunkSearch({ tables, dims: opts.dims, vectorIndexed: () => vectorIndexed });
 
   return {
     uri: opts.uri,
     dims: opts.dims,
     documents: { ...documents, delete: deleteDocument },
     chunks: {
-      search,
+      ...search,
       forDocument: (documentId) => chunksOf({ tables }, documentId),
       count: () => guard("count chunks", () => tables.chunks.countRows()),
     },
@@ -90,7 +117,9 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       await blobWriter.run(() => guard("compact uploads", () => blobTable.optimize({ cleanupOlderThan })));
       await queueWriter.run(() => guard("compact submissions", () => submissionTable.optimize({ cleanupOlderThan })));
     },
+    idle: () => refresh.idle(),
     async close() {
+      refresh.stop();
       // Let queued writes finish before the handles go.
       await writer.run(async () => undefined);
       await queueWriter.run(async () => undefined);

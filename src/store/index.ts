@@ -1,8 +1,9 @@
 /** The store stage: LanceDB-backed documents, chunks (vector + full-text search), jobs, feedback, blobs. */
 export { createStore } from "./create-store.ts";
 export type { CreateStoreOptions } from "./create-store.ts";
-export { classificationOf, StoredClassificationSchema, type StoredClassification } from "./classification.ts";
 export { ISO_DATE_RE } from "./internal/where.ts";
+export { classificationOf, StoredClassificationSchema, type StoredClassification } from "./classification.ts";
+export { ANN_TUNING } from "./internal/chunk-search.ts";
 export type {
   ChunkFilter,
   ChunkHit,
@@ -11,6 +12,7 @@ export type {
   DocumentRecord,
   DocumentSource,
   DocumentStore,
+  DocumentSummary,
   FeedbackRecord,
   JobProgress,
   JobRecord,

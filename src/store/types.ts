@@ -50,6 +50,9 @@ export interface DocumentRecord extends DocumentMeta {
   updatedAt: string;
 }
 
+/** A document without its full classification JSON: what search hits and lists need. */
+export type DocumentSummary = Omit<DocumentRecord, "classificationJson">;
+
 export interface ChunkRecord {
   id: string;
   documentId: string;
@@ -170,6 +173,8 @@ export interface DocumentStore {
     count(): Promise<number>;
     /** Atomically replaces the document's chunks and then writes its record (one writer at a time). */
     put(doc: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;
+    /** The bulk path: many documents in few commits (see WRITE_BATCH_ROWS); each stays atomic. */
+    putMany(items: { doc: DocumentRecord; chunks: ChunkRecord[] }[]): Promise<void>;
     updateTags(id: string, tags: TagSet, classificationJson?: string): Promise<void>;
     /**
      * Deletes the document with its chunks, feedback, submissions and uploaded bytes (the bytes
@@ -180,6 +185,8 @@ export interface DocumentStore {
   };
   chunks: {
     search(req: SearchChunksRequest): Promise<ChunkHit[]>;
+    /** `search` plus the summaries of the hits' documents, read once (the liveness check's read). */
+    searchWithDocuments(req: SearchChunksRequest): Promise<{ hits: ChunkHit[]; documents: DocumentSummary[] }>;
     forDocument(documentId: string): Promise<ChunkRecord[]>;
     count(): Promise<number>;
   };
@@ -217,5 +224,7 @@ export interface DocumentStore {
   };
   /** Builds/refreshes the full-text index (and an ANN index past a size threshold). */
   optimize(): Promise<void>;
+  /** Runs a scheduled index refresh now and resolves when none is pending (tests, shutdown). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }

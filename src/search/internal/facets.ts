@@ -1,4 +1,4 @@
-import type { DocumentRecord } from "../../store/types.ts";
+import type { DocumentSummary } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import type { Facets, FacetValue } from "../types.ts";
 
@@ -28,7 +28,7 @@ function count(values: Iterable<string | undefined>, label: (id: string) => stri
 }
 
 /** Facet counts (documents per value) over a set of documents, with display labels. */
-export function computeFacets(docs: DocumentRecord[], vocab: Vocabulary): Facets {
+export function computeFacets(docs: DocumentSummary[], vocab: Vocabulary): Facets {
   const term = (id: string) => termLabel(vocab, id);
   return {
     targets: count(

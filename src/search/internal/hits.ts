@@ -1,4 +1,4 @@
-import type { ChunkHit, DocumentRecord } from "../../store/types.ts";
+import type { ChunkHit, DocumentSummary } from "../../store/types.ts";
 import type { Passage, SearchHit } from "../types.ts";
 import { findMatches, makeSnippet } from "./highlight.ts";
 
@@ -6,14 +6,14 @@ import { findMatches, makeSnippet } from "./highlight.ts";
 export const PASSAGES_PER_DOC = 3;
 
 export interface DocGroup {
-  doc: DocumentRecord;
+  doc: DocumentSummary;
   /** The document's candidate chunks, best first. */
   chunks: ChunkHit[];
   score: number;
 }
 
 /** Groups chunk hits by document (score = best chunk), best document first; orphans dropped. */
-export function groupByDocument(hits: ChunkHit[], docs: Map<string, DocumentRecord>): DocGroup[] {
+export function groupByDocument(hits: ChunkHit[], docs: Map<string, DocumentSummary>): DocGroup[] {
   const groups = new Map<string, DocGroup>();
   for (const h of hits) {
     const doc = docs.get(h.documentId);
@@ -46,7 +46,7 @@ function maxOf(values: (number | undefined)[]): number | undefined {
 
 /** One result: the document, its best passages, and why it matched. */
 export function toHit(
-  doc: DocumentRecord,
+  doc: DocumentSummary,
   chunks: ChunkHit[],
   score: number,
   terms: string[],

@@ -1,5 +1,7 @@
 import { AppError } from "../../errors.ts";
+import type { Schema } from "apache-arrow";
 import type { ChunkRecord, DocumentRecord } from "../types.ts";
+import { rowsToTable } from "./arrow-rows.ts";
 import { chunkToRow, documentToRow } from "./mappers.ts";
 import type { Mutex } from "./mutex.ts";
 import type { StoreTables } from "./tables.ts";
@@ -65,6 +67,7 @@ export function createChunkWriter(deps: ChunkWriterDeps): ChunkWriter {
   const { tables } = deps;
   let pending: Pending[] = [];
   let draining = false;
+  let chunkSchema: Schema | undefined;
 
   /** Ids among `ids` that already have chunk rows (one projected scan per 500 ids). */
   async function withChunks(ids: string[]): Promise<Set<string>> {
@@ -84,7 +87,12 @@ export function createChunkWriter(deps: ChunkWriterDeps): ChunkWriter {
     const fresh = latest.filter((it) => !existing.has(it.doc.id) && it.chunks.length > 0);
     const replaced = latest.filter((it) => existing.has(it.doc.id) && it.chunks.length > 0);
     const emptied = latest.filter((it) => existing.has(it.doc.id) && it.chunks.length === 0);
-    const rows = (list: PutItem[]) => list.flatMap((it) => it.chunks.map((c) => chunkToRow(c, it.doc)));
+    const schema = (chunkSchema ??= await tables.chunks.schema());
+    const rows = (list: PutItem[]) =>
+      rowsToTable(
+        list.flatMap((it) => it.chunks.map((c) => chunkToRow(c, it.doc))),
+        schema,
+      );
     if (emptied.length > 0) await tables.chunks.delete(inIds(emptied.map((it) => it.doc.id)));
     if (replaced.length > 0) {
       await tables.chunks
@@ -94,14 +102,14 @@ export function createChunkWriter(deps: ChunkWriterDeps): ChunkWriter {
         .whenNotMatchedBySourceDelete({ where: inIds(replaced.map((it) => it.doc.id)) })
         .execute(rows(replaced));
     }
-    const added = rows(fresh);
-    if (added.length > 0) await tables.chunks.add(added);
+    const added = fresh.reduce((n, it) => n + it.chunks.length, 0);
+    if (added > 0) await tables.chunks.add(rows(fresh));
     await tables.documents
       .mergeInsert("id")
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
       .execute(latest.map((it) => documentToRow(it.doc)));
-    return added.length + replaced.reduce((n, it) => n + it.chunks.length, 0);
+    return added + replaced.reduce((n, it) => n + it.chunks.length, 0);
   }
 
   /** Takes waiting puts up to `maxBatchRows` chunk rows (always at least one document). */

@@ -23,26 +23,11 @@ export async function chunksOf(deps: Pick<DocumentsDeps, "tables">, documentId: 
   return rows.map(rowToChunk).sort((a, b) => a.index - b.index);
 }
 
-function checkChunks(doc: DocumentRecord, chunks: ChunkRecord[], dims: number): void {
-  for (const c of chunks) {
-    if (c.documentId !== doc.id) {
-      throw new AppError("validation_failed", `Chunk ${c.id} belongs to ${c.documentId}, not ${doc.id}`);
-    }
-    if (c.vector.length !== dims) {
-      throw new AppError(
-        "validation_failed",
-        `Chunk ${c.id} has a ${c.vector.length}-d vector; the store holds ${dims}-d`,
-      );
-    }
-  }
-}
-
 /**
- * The documents half of the store. `put` writes chunks first and the document row second;
- * search hides chunks whose document row is missing or has another contentHash, so a crash
- * between the two commits never shows a half-written document.
+ * The documents half of the store (reads, tags, delete). Writes of documents with their chunks
+ * (`put`, `putMany`) go through the single batching writer in `chunk-writer.ts`.
  */
-export function createDocuments(deps: DocumentsDeps): DocumentStore["documents"] {
+export function createDocuments(deps: DocumentsDeps): Omit<DocumentStore["documents"], "put" | "putMany"> {
   const { tables, writer } = deps;
   const upsertDoc = (doc: DocumentRecord) =>
     tables.documents
@@ -81,30 +66,6 @@ export function createDocuments(deps: DocumentsDeps): DocumentStore["documents"]
     },
     async count() {
       return guard("count documents", () => tables.documents.countRows());
-    },
-    async put(doc, chunks) {
-      const where = `documentId = ${sqlCode(doc.id, "documentId")}`;
-      checkChunks(doc, chunks, deps.dims);
-      await writer.run(() =>
-        guard("write document", async () => {
-          if (chunks.length === 0) {
-            await tables.chunks.delete(where);
-          } else if ((await tables.chunks.countRows(where)) === 0) {
-            // A new document: a plain append is one commit too, and it does not join against the
-            // whole table as mergeInsert does (bulk loads were quadratic: 10k chunks 16 s, 100k 881 s).
-            await tables.chunks.add(chunks.map((c) => chunkToRow(c, doc)));
-          } else {
-            // One commit: upsert this document's chunks and drop the ones no longer present.
-            await tables.chunks
-              .mergeInsert("id")
-              .whenMatchedUpdateAll()
-              .whenNotMatchedInsertAll()
-              .whenNotMatchedBySourceDelete({ where })
-              .execute(chunks.map((c) => chunkToRow(c, doc)));
-          }
-          await upsertDoc(doc);
-        }),
-      );
     },
     async updateTags(id, tags, classificationJson) {
       await writer.run(async () => {
