@@ -1,6 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { AppError } from "../errors.ts";
-import { termLabel, type SearchResponse } from "../search/index.ts";
+import { type SearchResponse, termLabel, toCsv } from "../search/index.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { xml } from "./internal/xml.ts";
 
@@ -57,12 +56,7 @@ export function csvFields(fields: string | undefined): string[] {
  * (starting with = + - @) are prefixed with `'`.
  */
 export function searchCsv(res: SearchResponse, fields: string[], ctx: FormatContext): string {
-  const rows = res.hits.map((h) => fields.map((f) => defuse(CSV_COLUMNS[f]!(h, ctx))));
-  return stringify([fields, ...rows], { record_delimiter: "\r\n" });
-}
-
-function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return toCsv([fields, ...res.hits.map((h) => fields.map((f) => CSV_COLUMNS[f]!(h, ctx)))]);
 }
 
 /**
