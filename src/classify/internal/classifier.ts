@@ -21,6 +21,11 @@ import { type ScoredPiece, scoringPieces } from "./windows.ts";
 import { isSdg, meanVector, SDG_WHOLE_TEXT_CHARS } from "./sdg-train.ts";
 import { scoreSdgUnits, type SdgUnit } from "./sdg-units.ts";
 
+/** Pieces scored between two returns to the event loop (a piece takes about a millisecond). */
+const YIELD_EVERY = 8;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Chunks scored per document at most; longer inputs are sampled evenly. */
 export const MAX_CHUNKS = 200;
 const SPACE_ORDER: LabelSpace[] = ["gbf", "subject", "sdg"];
@@ -71,7 +76,10 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         vecOf.set(p, meanVector(windowsOf.get(p.chunk)!.map((w) => vecOf.get(w)!))!);
     const views: ChunkView[] = [];
     const perChunk: Array<Map<string, LabelProb>> = [];
-    for (const piece of pieces) {
+    for (const [n, piece] of pieces.entries()) {
+      // Scoring is synchronous CPU work: a long document would hold the event loop (and every
+      // HTTP request of a server running the worker in-process) for seconds without these yields.
+      if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const { chunk: c, text } = piece;
       const sig = rawSignals(deps.parts, text, piece.vector ?? vecOf.get(piece)!, examples, state.signals);
       const probs = fuse(sig.raw, spaces, state.fusion);
@@ -107,9 +115,12 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
       const units: SdgUnit[] = whole
         ? [{ ...whole, vector: meanVector(chunkVectors) }]
         : chunkPieces.map((p, i) => ({ id: p.chunk.id, page: p.chunk.page, text: p.text, vector: chunkVectors[i] }));
-      for (const u of scoreSdgUnits(deps.parts, state.sdg, sdgIds, units)) {
-        views.push(u.view);
-        perChunk.push(u.probs);
+      for (let i = 0; i < units.length; i += YIELD_EVERY) {
+        if (i > 0) await yieldToEventLoop();
+        for (const u of scoreSdgUnits(deps.parts, state.sdg, sdgIds, units.slice(i, i + YIELD_EVERY))) {
+          views.push(u.view);
+          perChunk.push(u.probs);
+        }
       }
     }
     return aggregate(views, perChunk);
