@@ -3,6 +3,7 @@ import type { Classifier } from "../classify/types.ts";
 import type { DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { tagsFromClassification } from "./internal/tags.ts";
+import { classifyInput } from "./pipeline.ts";
 import { withDocumentLock } from "./review-tags.ts";
 import { replayFeedback } from "./tag-actions.ts";
 
@@ -54,17 +55,7 @@ export async function classifyUntagged(deps: ClassifyUntaggedDeps): Promise<Clas
         if (!doc || doc.classificationJson) return false;
         const chunks = await store.chunks.forDocument(id);
         if (chunks.length === 0) return false;
-        const result = await classifier.classifyChunks(
-          chunks.map((c) => ({
-            id: c.id,
-            text: c.text,
-            page: c.pageStart,
-            start: c.charStart,
-            language: c.language,
-            vector: c.vector,
-          })),
-          { language: doc.language },
-        );
+        const result = await classifier.classifyChunks(classifyInput(chunks), { language: doc.language });
         const tags = replayFeedback(tagsFromClassification(result), await store.feedback.forDocument(id), vocab);
         await store.documents.updateTags(id, tags, JSON.stringify(result));
         return true;

@@ -1,6 +1,6 @@
 import type { Chunk } from "../chunk/index.ts";
 import { readyClassifier } from "../classify/index.ts";
-import type { Classifier } from "../classify/types.ts";
+import type { Classifier, ClassifyInputChunk } from "../classify/types.ts";
 import type { Config } from "../config.ts";
 import type { Embedder } from "../embed/types.ts";
 import { AppError, isAppError } from "../errors.ts";
@@ -138,19 +138,21 @@ async function classify(
   extracted: Pick<ExtractedDocument, "language" | "pageOffsets">,
 ): Promise<{ tags: TagSet; classificationJson: string }> {
   if (!classifier || chunks.length === 0) return { tags: { ...EMPTY_TAGS }, classificationJson: "" };
-  const classified = await classifier.classifyChunks(
-    chunks.map((c) => ({
-      id: c.id,
-      text: c.text,
-      page: c.pageStart,
-      start: c.charStart,
-      language: c.language,
-      vector: c.vector,
-    })),
-    { language: extracted.language },
-  );
+  const classified = await classifier.classifyChunks(classifyInput(chunks), { language: extracted.language });
   const result = citeEvidencePages(classified, chunks, extracted.pageOffsets);
   return { tags: tagsFromClassification(result), classificationJson: JSON.stringify(result) };
+}
+
+/** Stored chunks as the classifier reads them: their own vectors, so nothing is embedded twice. */
+export function classifyInput(chunks: ChunkRecord[]): ClassifyInputChunk[] {
+  return chunks.map((c) => ({
+    id: c.id,
+    text: c.text,
+    page: c.pageStart,
+    start: c.charStart,
+    language: c.language,
+    vector: c.vector,
+  }));
 }
 
 function toChunkRecord(documentId: string, contentHash: string, c: Chunk, vector: Float32Array): ChunkRecord {

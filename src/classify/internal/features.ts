@@ -34,7 +34,7 @@ export function signalOf(feature: string): "semantic" | "lexical" | "example" {
 }
 
 /** z-scores and reciprocal ranks across the labels of one space, so texts are comparable. */
-function normalise(values: number[]): { z: number[]; rr: number[] } {
+export function normalise(values: number[]): { z: number[]; rr: number[] } {
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / n) || 1;

@@ -5,6 +5,7 @@
  * thresholds chosen on out-of-fold scores.
  */
 import { type AuroraHit, auroraScores } from "./aurora-load.ts";
+import { normalise } from "./features.ts";
 import { fitLogistic, type LogisticModel, predictLogistic } from "./logistic.ts";
 import type { SemanticScore } from "./semantic.ts";
 import { chooseThresholds, type ScoredLabel } from "./thresholds.ts";
@@ -39,16 +40,6 @@ export interface SdgModel {
   off: string[];
 }
 
-function zAndRank(values: number[]): { z: number[]; rr: number[] } {
-  const n = values.length;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / n) || 1;
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
-  const rr = new Array<number>(n).fill(0);
-  order.forEach(([v, i], r) => (rr[i] = v > 0 ? 1 / (r + 1) : 0));
-  return { z: values.map((v) => (v - mean) / sd), rr };
-}
-
 /** Feature rows for every SDG of one text. */
 export function sdgFeatureRows(raw: SdgRaw, sdgIds: string[], off: readonly string[] = []): Map<string, number[]> {
   const targets = auroraScores(raw.aurora);
@@ -59,10 +50,10 @@ export function sdgFeatureRows(raw: SdgRaw, sdgIds: string[], off: readonly stri
   const kw = sdgIds.map((id) => Math.log1p(raw.kw.get(id) ?? 0));
   const tf = sdgIds.map((id) => raw.tfidf.get(id) ?? 0);
   const sem = sdgIds.map((id) => raw.sem.get(id)?.max ?? 0);
-  const a = zAndRank(al);
-  const k = zAndRank(kw);
-  const t = zAndRank(tf);
-  const s = zAndRank(sem);
+  const a = normalise(al);
+  const k = normalise(kw);
+  const t = normalise(tf);
+  const s = normalise(sem);
   const mask = SDG_FEATURES.map((f) => (off.some((o) => f.startsWith(o)) ? 0 : 1));
   const out = new Map<string, number[]>();
   sdgIds.forEach((id, i) => {
