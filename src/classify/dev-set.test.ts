@@ -22,7 +22,7 @@ describe("loadDevSet", () => {
       );
       await expect(loadDevSet(undefined, { file })).rejects.toMatchObject({
         code: "unknown_label",
-        message: expect.stringMatching(/line 2: unknown label GBF-TARGET-42/),
+        message: expect.stringMatching(/line 2 \(id b\): unknown label id GBF-TARGET-42/),
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 export { createClassifierTrainer, type ClassifierTrainerWithState, type TrainerOptions } from "./trainer.ts";
 export { loadDevSet } from "./dev-set.ts";
+export { type DatasetProblem, type ParsedDataset, parseDatasetJsonl } from "./labelled-jsonl.ts";
 export { CLASSIFIER_VERSION, SIGNALS, type ClassifierState, type SignalName } from "./internal/state.ts";
 export type {
   ClassificationResult,

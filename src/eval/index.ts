@@ -1,7 +1,7 @@
 export { computeMetrics, gbfLabelSpace, type MetricsOptions } from "./metrics.ts";
 export { mulberry32 } from "./prng.ts";
 export { crossValidate, groupedKFold, type CrossValidateInput, type Fold } from "./cross-validate.ts";
-export { parseDatasetJsonl, type DatasetProblem, type ParsedDataset } from "./dataset.ts";
+export { type DatasetProblem, type ParsedDataset, parseDatasetJsonl } from "../classify/index.ts";
 export { renderReport, renderReportBody, REPORT_CSS } from "./report-html.ts";
 export { formatSummary } from "./summary-text.ts";
 export { readLatestEval, writeEvalOutputs, METRICS_FILE, REPORT_FILE, type LatestEval } from "./outputs.ts";

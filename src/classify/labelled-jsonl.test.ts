@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDatasetJsonl } from "./dataset.ts";
+import { parseDatasetJsonl } from "./labelled-jsonl.ts";
 
 const known = new Set(["GBF-TARGET-03", "GBF-TARGET-06"]);
 const text = [

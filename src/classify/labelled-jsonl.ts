@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { LabelledExample } from "../classify/types.ts";
+import type { LabelledExample } from "./types.ts";
 
 const lineSchema = z.object({
   id: z.string().min(1),
@@ -14,6 +14,7 @@ const lineSchema = z.object({
 export interface DatasetProblem {
   /** 1-based line number in the file. */
   line: number;
+  kind: "json" | "field" | "unknown_label" | "duplicate";
   message: string;
 }
 
@@ -23,7 +24,8 @@ export interface ParsedDataset {
 }
 
 /**
- * Parses an eval dataset in JSON Lines (`{"id","text","labels":[...],"language"?}` per line).
+ * The one reader of labelled JSON Lines (the development sets, eval datasets). Parses
+ * JSON Lines (`{"id","text","labels":[...],"language"?}` per line).
  * A malformed line, a duplicate id or an unknown label id skips that line and is reported;
  * the rest are kept. Blank lines are ignored.
  *
@@ -40,23 +42,27 @@ export function parseDatasetJsonl(text: string, isKnownLabel: (id: string) => bo
     try {
       json = JSON.parse(raw);
     } catch (cause) {
-      problems.push({ line, message: `line ${line}: not valid JSON (${(cause as Error).message})` });
+      problems.push({ line, kind: "json", message: `line ${line}: not valid JSON (${(cause as Error).message})` });
       return;
     }
     const parsed = lineSchema.safeParse(json);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((is) => `${is.path.join(".") || "line"}: ${is.message}`).join("; ");
-      problems.push({ line, message: `line ${line}: ${issues}` });
+      problems.push({ line, kind: "field", message: `line ${line}: ${issues}` });
       return;
     }
     const ex = parsed.data;
     const unknown = ex.labels.filter((l) => !isKnownLabel(l));
     if (unknown.length > 0) {
-      problems.push({ line, message: `line ${line} (id ${ex.id}): unknown label id ${unknown.join(", ")}` });
+      problems.push({
+        line,
+        kind: "unknown_label",
+        message: `line ${line} (id ${ex.id}): unknown label id ${unknown.join(", ")}`,
+      });
       return;
     }
     if (seen.has(ex.id)) {
-      problems.push({ line, message: `line ${line}: duplicate id ${ex.id}` });
+      problems.push({ line, kind: "duplicate", message: `line ${line}: duplicate id ${ex.id}` });
       return;
     }
     seen.add(ex.id);
