@@ -8,6 +8,7 @@ import {
   type DeferredClassifier,
   type LabelledExample,
 } from "./classify/index.ts";
+import type { ApiDeps } from "./api/index.ts";
 import type { Config } from "./config.ts";
 import { createInsights, type Insights } from "./coverage/index.ts";
 import { createEmbedder, embedderOptionsFromConfig, type Embedder } from "./embed/index.ts";
@@ -210,4 +211,25 @@ async function loadClassifier(
     );
     return undefined;
   }
+}
+
+/**
+ * What the HTTP API needs from a process's services (main.ts and the browser tests serve the same
+ * wiring); the caller adds what only it knows, such as the worker's state.
+ */
+export function apiDepsOf(services: Services): ApiDeps {
+  const { config, store, queue, vocab, search, logger, classifier, embedder, reader, insights } = services;
+  return {
+    config,
+    store,
+    queue,
+    vocab,
+    search,
+    logger,
+    ...(classifier ? { classifier } : {}),
+    embedder,
+    reader,
+    evalDir: config.EVAL_DIR,
+    insights,
+  };
 }

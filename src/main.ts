@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createApi, type HttpServer, redisWindowCounter, serveApi } from "./api/index.ts";
-import { createServices, type Services } from "./app.ts";
+import { apiDepsOf, createServices, type Services } from "./app.ts";
 import { classifierStatus } from "./classify/index.ts";
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
@@ -36,19 +36,8 @@ async function main(): Promise<void> {
 
   let server: HttpServer | undefined;
   if (runApi) {
-    const { store, queue, vocab, search, classifier } = services;
     const app = createApi({
-      config,
-      store,
-      queue,
-      vocab,
-      search,
-      logger,
-      ...(classifier ? { classifier } : {}),
-      embedder: services.embedder,
-      reader: services.reader,
-      evalDir: config.EVAL_DIR,
-      insights: services.insights,
+      ...apiDepsOf(services),
       workerState: () => (!runWorker ? "disabled" : services.worker.running ? "running" : "stopped"),
       // With a shared queue, API replicas share the rate-limit window too.
       ...(config.QUEUE_URL ? { rateCounter: redisWindowCounter(config.QUEUE_URL) } : {}),

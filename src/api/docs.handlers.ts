@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../errors.ts";
 import type { ApiApp } from "./types.ts";
+import { ownPagesCsp } from "./internal/csp.ts";
 
 const ASSETS: Record<string, string> = {
   "swagger-ui.css": "text/css; charset=utf-8",
@@ -31,17 +32,7 @@ const PAGE = `<!doctype html>
  * file, not inline). Styles allow inline attributes, which Swagger UI sets; images allow `data:`
  * icons. No framing, no plugins, no base-URI or form redirection.
  */
-export const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const DOCS_CSP = ownPagesCsp({ inlineStyles: true });
 
 export const docsRoute = createRoute({
   method: "get",

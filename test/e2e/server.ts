@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApi } from "../../src/api/index.ts";
-import { createServices, type Services } from "../../src/app.ts";
+import { apiDepsOf, createServices, type Services } from "../../src/app.ts";
 import { testConfig } from "../../src/config.ts";
 import { SHARED_CLASSIFIER_CACHE } from "../helpers/shared-classifier.ts";
 
@@ -35,19 +35,7 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
   try {
     services = await createServices(config);
     services.worker.start();
-    const { store, vocab, queue, classifier, logger, search } = services;
-    const app = createApi({
-      config,
-      store,
-      queue,
-      vocab,
-      search,
-      logger,
-      ...(classifier ? { classifier } : {}),
-      embedder: services.embedder,
-      reader: services.reader,
-      evalDir: config.EVAL_DIR,
-    });
+    const app = createApi(apiDepsOf(services));
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await once(server, "listening");
     const { port } = server.address() as AddressInfo;

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { readLatestEval } from "../../eval/index.ts";
+import { ownPagesCsp } from "../internal/csp.ts";
 
 const UI_DIR = fileURLToPath(new URL(".", import.meta.url));
 
@@ -15,17 +16,7 @@ const TYPES: Record<string, string> = {
 
 // Only the UI's own origin: no CDN, no inline script, no framing. Widths of bars are set
 // through CSSOM (el.style), which `style-src 'self'` allows.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const CSP = ownPagesCsp();
 
 const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(html|css|js|svg)$/;
 
