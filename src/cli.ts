@@ -148,7 +148,7 @@ program
   .command("classify")
   .description("suggest GBF targets, goals, subjects and SDGs for JSONL texts or one document")
   .argument("[file]", "a PDF, DOCX, HTML or text document")
-  .option("--in <file>", 'JSON Lines input: {"id", "text", "language"?} per line')
+  .option("--in <file>", 'JSON Lines input: {"id", "text"} per line')
   .option("--out <file>", "JSON Lines output (default: stdout)")
   .action(async (file: string | undefined, opts: { in?: string; out?: string }) => {
     exitCode = await withServices(async (s) => {

@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { AppError } from "../errors.ts";
+import { detectLanguage } from "../extract/index.ts";
 import { classifyFile } from "../ingest/index.ts";
 import { classifyRoute, type ClassifyFile, type ClassifyText } from "./classify.routes.ts";
 import { requireRole } from "./internal/auth.ts";
@@ -29,7 +30,6 @@ export function registerClassify(app: ApiApp, deps: ApiDeps): void {
         bytes,
         {
           ...(form.file.name ? { filename: form.file.name } : {}),
-          ...(form.language ? { language: form.language } : {}),
           // A client that hangs up stops the reading thread.
           signal: c.req.raw.signal,
         },
@@ -39,7 +39,8 @@ export function registerClassify(app: ApiApp, deps: ApiDeps): void {
     const body = c.req.valid("json") as z.infer<typeof ClassifyText>;
     if (typeof body.text !== "string")
       throw new AppError("validation_failed", "Send JSON { text } or a multipart file");
-    const result = await classifier.classifyText(body.text, { language: body.language });
-    return c.json({ ...classificationView(result, deps.vocab), language: body.language }, 200);
+    const result = await classifier.classifyText(body.text);
+    const language = detectLanguage(body.text);
+    return c.json({ ...classificationView(result, deps.vocab), ...(language !== "und" ? { language } : {}) }, 200);
   });
 }

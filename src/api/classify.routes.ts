@@ -1,18 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { LANGUAGE_RE } from "../search/index.ts";
 import { BearerSecurity, errorResponses, json } from "./internal/schemas.ts";
 import { ClassificationSchema } from "./internal/views.ts";
 
 export const ClassifyText = z
   .object({
     text: z.string().trim().min(1).max(200_000),
-    language: z.string().regex(LANGUAGE_RE, "ISO 639-1").optional(),
   })
   .openapi("ClassifyText");
 
 export const ClassifyFile = z.object({
   file: z.instanceof(File).openapi({ type: "string", format: "binary" }),
-  language: z.string().regex(LANGUAGE_RE, "ISO 639-1").optional(),
 });
 
 export const classifyRoute = createRoute({
@@ -31,7 +28,15 @@ export const classifyRoute = createRoute({
     },
   },
   responses: {
-    200: json(ClassificationSchema.extend({ language: z.string().optional() }), "Suggestions with evidence"),
+    200: json(
+      ClassificationSchema.extend({
+        language: z
+          .string()
+          .optional()
+          .openapi({ description: "The text's detected language (ISO 639-1); absent when undetermined" }),
+      }),
+      "Suggestions with evidence",
+    ),
     ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });

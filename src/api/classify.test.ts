@@ -10,16 +10,27 @@ afterEach(async () => kit?.cleanup());
 describe("POST /v1/classify", () => {
   it("suggests labels with evidence for JSON text and stores nothing", async () => {
     kit = await makeKit();
-    const res = await postJson(kit.app, "/v1/classify", {
-      text: "Restoring degraded coral reef areas",
-      language: "en",
-    });
+    const res = await postJson(kit.app, "/v1/classify", { text: "Restoring degraded coral reef areas" });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.suggestions.map((s: any) => s.id).sort()).toEqual(["GBF-TARGET-02", "GBF-TARGET-03"]);
     expect(body.suggestions[0].evidence[0]).toHaveProperty("text");
     expect(body.suggestions.find((s: any) => s.id === "GBF-TARGET-02").label).toContain("GBF-T02");
     expect(await kit.store.documents.count()).toBe(0);
+  });
+
+  it("reports the language it detected, not one the client claims (the classifier takes no language)", async () => {
+    kit = await makeKit();
+    const text = "Les aires protégées marines couvrent désormais trente pour cent des récifs coralliens du pays.";
+    const res = await postJson(kit.app, "/v1/classify", { text, language: "en" });
+    expect(res.status).toBe(200);
+    expect((await res.json()).language).toBe("fr");
+    const form = new FormData();
+    form.set("file", new File([`<html><body><p>${text}</p></body></html>`], "a.html"));
+    form.set("language", "en");
+    const file = await kit.app.request("/v1/classify", { method: "POST", body: form });
+    expect(file.status).toBe(200);
+    expect((await file.json()).language).toBe("fr");
   });
 
   it("classifies an uploaded file after extracting it", async () => {
@@ -33,7 +44,7 @@ describe("POST /v1/classify", () => {
 
   it("answers 400 for a missing text, 413 past MAX_BODY_MB, 415 for other media types", async () => {
     kit = await makeKit({ config: { MAX_BODY_MB: 0.001 } });
-    const missing = await postJson(kit.app, "/v1/classify", { language: "en" });
+    const missing = await postJson(kit.app, "/v1/classify", { title: "no text" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.code).toBe("validation_failed");
     const big = await postJson(kit.app, "/v1/classify", { text: "reef ".repeat(1000) });

@@ -77,7 +77,7 @@ export function deferClassifier(version: string, load: Promise<Classifier | unde
     },
     loaded,
     current: () => real,
-    classifyText: async (text, opts) => (await get()).classifyText(text, opts),
-    classifyChunks: async (chunks, opts) => (await get()).classifyChunks(chunks, opts),
+    classifyText: async (text) => (await get()).classifyText(text),
+    classifyChunks: async (chunks) => (await get()).classifyChunks(chunks),
   };
 }

@@ -14,7 +14,7 @@ export interface ClassifyDeps {
 }
 
 export interface ClassifyArgs {
-  /** JSONL input: one `{"id","text","language"?}` per line. */
+  /** JSONL input: one `{"id","text"}` per line (other fields are ignored). */
   in?: string;
   /** JSONL output; stdout when omitted. */
   out?: string;
@@ -63,11 +63,10 @@ async function classifyLine(
     }
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
       throw new AppError("bad_request", 'Line must be a JSON object like {"id": "...", "text": "..."}.');
-    const rec = parsed as { id?: unknown; text?: unknown; language?: unknown };
+    const rec = parsed as { id?: unknown; text?: unknown };
     if (rec.id !== undefined) id = String(rec.id);
     if (typeof rec.text !== "string") throw new AppError("bad_request", 'Line has no "text" string.');
-    const language = typeof rec.language === "string" ? rec.language : undefined;
-    const result = await classifier.classifyText(rec.text, language ? { language } : {});
+    const result = await classifier.classifyText(rec.text);
     return { ok: true, value: resultLine(id, result) };
   } catch (err) {
     return { ok: false, value: errorLine(n, err, id) };

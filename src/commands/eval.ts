@@ -151,7 +151,7 @@ async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Pro
       : await deps.trainer.train(train);
   const records: EvalRecord[] = [];
   for (const example of examples) {
-    records.push({ example, result: await classifier.classifyText(example.text, { language: example.language }) });
+    records.push({ example, result: await classifier.classifyText(example.text) });
   }
   return records;
 }

@@ -67,7 +67,7 @@ export async function crossValidate(input: CrossValidateInput): Promise<EvalReco
   for (const [fold, { train, test }] of folds.entries()) {
     const classifier = await input.trainer.train([...(input.alwaysTrain ?? []), ...train]);
     for (const example of test) {
-      const result = await classifier.classifyText(example.text, { language: example.language });
+      const result = await classifier.classifyText(example.text);
       byExample.set(example, { example, result, fold });
     }
     input.onFold?.(fold + 1, folds.length);

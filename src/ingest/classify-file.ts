@@ -18,15 +18,13 @@ export interface ClassifyFileDeps {
 export interface ClassifyFileOptions {
   /** Names the chunks in the evidence (`<filename>:<index>`) and tells Markdown from text. */
   filename?: string;
-  /** The caller's language; otherwise the detected one. */
-  language?: string;
   /** Stops reading the file (the request was dropped). */
   signal?: AbortSignal;
 }
 
 export interface FileClassification {
   result: ClassificationResult;
-  /** The language given, else the detected one; undefined when undetermined. */
+  /** The detected language; undefined when undetermined. */
   language?: string;
   pageCount: number;
   chunkCount: number;
@@ -58,12 +56,11 @@ export async function classifyFile(
   if (chunks.length === 0) {
     throw new AppError("needs_ocr", "No text could be read from the file; its pages are scans and OCR is off.");
   }
-  const language = opts.language ?? (extracted.language !== "und" ? extracted.language : undefined);
+  const language = extracted.language !== "und" ? extracted.language : undefined;
   const name = opts.filename ?? "document";
   const named = chunks.map((c) => ({ ...c, id: `${name}:${c.index}` }));
   const result = await classifier.classifyChunks(
-    named.map((c) => ({ id: c.id, text: c.text, page: c.pageStart, start: c.charStart, language: c.language })),
-    language ? { language } : {},
+    named.map((c) => ({ id: c.id, text: c.text, page: c.pageStart, start: c.charStart })),
   );
   return {
     result: citeEvidencePages(result, named, extracted.pageOffsets),

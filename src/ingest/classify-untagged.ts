@@ -55,7 +55,7 @@ export async function classifyUntagged(deps: ClassifyUntaggedDeps): Promise<Clas
         if (!doc || doc.classificationJson) return false;
         const chunks = await store.chunks.forDocument(id);
         if (chunks.length === 0) return false;
-        const result = await classifier.classifyChunks(classifyInput(chunks), { language: doc.language });
+        const result = await classifier.classifyChunks(classifyInput(chunks));
         const tags = replayFeedback(tagsFromClassification(result), await store.feedback.forDocument(id), vocab);
         await store.documents.updateTags(id, tags, JSON.stringify(result));
         return true;

@@ -135,10 +135,10 @@ export async function ingestBytes(
 async function classify(
   classifier: Classifier | undefined,
   chunks: ChunkRecord[],
-  extracted: Pick<ExtractedDocument, "language" | "pageOffsets">,
+  extracted: Pick<ExtractedDocument, "pageOffsets">,
 ): Promise<{ tags: TagSet; classificationJson: string }> {
   if (!classifier || chunks.length === 0) return { tags: { ...EMPTY_TAGS }, classificationJson: "" };
-  const classified = await classifier.classifyChunks(classifyInput(chunks), { language: extracted.language });
+  const classified = await classifier.classifyChunks(classifyInput(chunks));
   const result = citeEvidencePages(classified, chunks, extracted.pageOffsets);
   return { tags: tagsFromClassification(result), classificationJson: JSON.stringify(result) };
 }
@@ -150,7 +150,6 @@ export function classifyInput(chunks: ChunkRecord[]): ClassifyInputChunk[] {
     text: c.text,
     page: c.pageStart,
     start: c.charStart,
-    language: c.language,
     vector: c.vector,
   }));
 }

@@ -140,7 +140,6 @@ export interface paths {
                     "multipart/form-data": {
                         /** Format: binary */
                         file: string;
-                        language?: string;
                     };
                 };
             };
@@ -152,6 +151,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Classification"] & {
+                            /** @description The text's detected language (ISO 639-1); absent when undetermined */
                             language?: string;
                         };
                     };
@@ -1398,7 +1398,6 @@ export interface components {
             };
         };
         ClassifyText: {
-            language?: string;
             text: string;
         };
         Coverage: {
