@@ -197,5 +197,10 @@ describe("subjects and SDGs on a long multi-topic report", () => {
     ).toBeLessThanOrEqual(6);
     for (const id of suggested) for (const b of vocab.broaderOf(id)) expect(suggested.has(b)).toBe(true);
     expect(r.suggestions.filter((s) => s.space === "sdg" && s.decision === "suggest").length).toBeLessThanOrEqual(3);
+    // The page badges by decision beside the score: no subject may read "review" at a higher score
+    // than a "suggested" one (it did: 0.79 review under the cap, implied parents at 0.72 suggested).
+    const lowestSuggested = Math.min(...subjects.filter((s) => s.decision === "suggest").map((s) => s.score));
+    const review = subjects.filter((s) => s.decision === "review" && s.score > lowestSuggested);
+    expect(review).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   LabelSpace,
   Suggestion,
 } from "../types.ts";
+import { boundUncalibrated } from "./bound-uncalibrated.ts";
 import { deriveHierarchy, forcedByChildren } from "./derive.ts";
 import { bestSentence, toEvidence, type ChunkView } from "./evidence.ts";
 import type { ExampleVector } from "./knn.ts";
@@ -126,16 +127,6 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
     return aggregate(views, perChunk);
   }
 
-  // Subject and SDG scores come from the crosswalk and keywords with no examples to calibrate them,
-  // so a long report can push dozens over threshold: keep the best few as suggestions, a few more
-  // for review, and leave the rest out.
-  function boundUncalibrated<T extends { space: string; decision: Suggestion["decision"] }>(s: T, rank: number): T {
-    const cap = UNCALIBRATED_CAP[s.space];
-    if (cap === undefined) return s;
-    if (rank >= cap * 2) return { ...s, decision: "none" };
-    return rank >= cap && s.decision === "suggest" ? { ...s, decision: "review" } : s;
-  }
-
   function aggregate(views: ChunkView[], perChunk: Array<Map<string, LabelProb>>): ClassificationResult {
     const doc = new Map<string, number>();
     const thresholds: Record<string, number> = {};
@@ -165,18 +156,15 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
     };
     const suggestions: Suggestion[] = [];
     for (const space of SPACE_ORDER) {
-      const block = (spaces.get(space) ?? [])
+      const scored = (spaces.get(space) ?? [])
         .map((id) => ({ id, space, score: round(derived.scores.get(id)!), decision: decisions.get(id)! }))
         // Subjects and SDGs are many: report those worth a look; every GBF label is always scored.
         .filter((s) => space === "gbf" || s.decision !== "none")
-        .sort((a, b) => b.score - a.score)
-        .map(boundUncalibrated);
-      // The cap must not break "a narrower subject implies its broader one".
-      const kept = forcedByChildren(
-        deps.vocab,
-        new Set(block.filter((b) => b.decision === "suggest").map((b) => b.id)),
-      );
-      for (const b of block) if (kept.has(b.id)) b.decision = "suggest";
+        .sort((a, b) => b.score - a.score);
+      // Subject and SDG scores have no examples to calibrate them: keep the best few (and the
+      // broader terms they imply), without a higher-scored label reading "review" below them.
+      const cap = UNCALIBRATED_CAP[space];
+      const block = cap === undefined ? scored : boundUncalibrated(scored, cap, (id) => deps.vocab.broaderOf(id));
       for (const s of block)
         if (space === "gbf" || s.decision !== "none")
           suggestions.push({ ...s, evidence: s.decision === "none" ? [] : evidenceFor(s.id) });
