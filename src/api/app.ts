@@ -6,6 +6,7 @@ import { createInsights } from "../coverage/index.ts";
 import { registerClassify } from "./classify.handlers.ts";
 import { registerCoverage } from "./coverage.handlers.ts";
 import { registerDocs } from "./docs.handlers.ts";
+import { registerDocumentFile } from "./document-file.handlers.ts";
 import { registerDocuments } from "./documents.handlers.ts";
 import { registerEval } from "./eval.handlers.ts";
 import { registerHealth } from "./health.handlers.ts";
@@ -66,6 +67,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   // Before the documents routes: `/v1/documents/{id}/similar` must not be shadowed.
   registerSearch(app, deps);
   registerDocuments(app, deps);
+  registerDocumentFile(app, deps);
   registerJobs(app, deps);
   registerClassify(app, deps);
   registerVocab(app, deps);
