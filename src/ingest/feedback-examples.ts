@@ -1,4 +1,5 @@
-import { examplesFromFeedback, type ClassificationResult, type LabelledExample } from "../classify/index.ts";
+import { examplesFromFeedback, type LabelledExample } from "../classify/index.ts";
+import { classificationOf } from "../store/index.ts";
 import type { DocumentRecord, DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 
@@ -38,14 +39,8 @@ export async function feedbackExamples(store: DocumentStore, vocab: Vocabulary):
 /** The evidence passages the stored classification gave for each label, joined. */
 function evidenceByLabel(doc: DocumentRecord): Map<string, string> {
   const out = new Map<string, string>();
-  let parsed: Partial<ClassificationResult> | null;
-  try {
-    parsed = JSON.parse(doc.classificationJson || "null") as Partial<ClassificationResult> | null;
-  } catch {
-    return out;
-  }
-  for (const s of Array.isArray(parsed?.suggestions) ? parsed.suggestions : []) {
-    const texts = (s.evidence ?? []).map((e) => e.text?.trim()).filter((t): t is string => !!t);
+  for (const s of classificationOf(doc)?.suggestions ?? []) {
+    const texts = s.evidence.map((e) => e.text.trim()).filter((t) => t !== "");
     if (texts.length) out.set(s.id, [...new Set(texts)].join("\n"));
   }
   return out;

@@ -38,21 +38,27 @@ export const StoredClassificationSchema = z
 
 export type StoredClassification = z.infer<typeof StoredClassificationSchema>;
 
-/** Why a classification text is not a valid classification, or undefined when it is (or is empty). */
-export function classificationProblem(json: string): string | undefined {
-  if (json === "") return undefined;
+type Checked = { value: StoredClassification; problem?: undefined } | { value?: undefined; problem: string };
+
+function check(json: string): Checked {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return "not JSON";
+    return { problem: "not JSON" };
   }
   const parsed = StoredClassificationSchema.safeParse(value);
-  if (parsed.success) return undefined;
-  return parsed.error.issues
+  if (parsed.success) return { value: parsed.data };
+  const problem = parsed.error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
     .join("; ");
+  return { problem };
+}
+
+/** Why a classification text is not a valid classification, or undefined when it is (or is empty). */
+export function classificationProblem(json: string): string | undefined {
+  return json === "" ? undefined : check(json).problem;
 }
 
 /** Throws `validation_failed` unless `json` is empty (unclassified) or a valid classification. */
@@ -67,14 +73,23 @@ export function checkClassification(documentId: string, json: string): string {
 }
 
 /**
- * The one place a stored document's classification is parsed: the typed result, or undefined
- * when the document is unclassified. Rows are validated when read, so this never sees bad data.
+ * The one place a document's classification is parsed: the typed result, or undefined when the
+ * document is unclassified. Store reads are validated already, but records built elsewhere (a
+ * fresh classification, a test, an older copy) may not be: an invalid one is reported with a
+ * `CHM_INVALID_CLASSIFICATION` process warning naming the document and read as unclassified.
  *
  * @example
  * const cls = classificationOf(doc);
  * const modelId = cls?.modelId ?? "none";
  */
-export function classificationOf(doc: { classificationJson: string }): StoredClassification | undefined {
-  if (!doc.classificationJson || classificationProblem(doc.classificationJson)) return undefined;
-  return StoredClassificationSchema.parse(JSON.parse(doc.classificationJson));
+export function classificationOf(doc: { id?: string; classificationJson: string }): StoredClassification | undefined {
+  if (!doc.classificationJson) return undefined;
+  const { value, problem } = check(doc.classificationJson);
+  if (problem !== undefined) {
+    process.emitWarning(
+      `Document ${doc.id ?? "(unsaved)"} has an invalid classification (${problem}); reading it as unclassified`,
+      { code: "CHM_INVALID_CLASSIFICATION" },
+    );
+  }
+  return value;
 }

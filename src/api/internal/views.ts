@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { ClassificationResult } from "../../classify/types.ts";
+import { classificationOf } from "../../store/index.ts";
 import type { DocumentRecord, FeedbackRecord, JobRecord } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import { termLabel } from "../../search/index.ts";
@@ -168,29 +169,13 @@ export function classificationView(
   };
 }
 
-/** The stored classification of a document, or undefined when it has none (or it is unreadable). */
-export function parseClassification(json: string): ClassificationResult | undefined {
-  try {
-    const parsed = JSON.parse(json) as Partial<ClassificationResult> | null;
-    if (!parsed || !Array.isArray(parsed.suggestions)) return undefined;
-    return {
-      suggestions: parsed.suggestions,
-      modelId: String(parsed.modelId ?? "unknown"),
-      classifierVersion: String(parsed.classifierVersion ?? "unknown"),
-      thresholds: parsed.thresholds ?? {},
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 export function documentDetailView(
   d: DocumentRecord,
   feedback: FeedbackRecord[],
   vocab: Vocabulary,
   submissions: SubmissionView[] = [],
 ): z.infer<typeof DocumentDetailSchema> {
-  const cls = parseClassification(d.classificationJson);
+  const cls = classificationOf(d);
   const view = cls ? classificationView(cls, vocab) : undefined;
   return {
     ...documentView(d),

@@ -1,5 +1,5 @@
-import type { ClassificationResult, Suggestion } from "../../classify/index.ts";
-import type { DocumentRecord, FeedbackRecord } from "../../store/index.ts";
+import type { Suggestion } from "../../classify/index.ts";
+import { classificationOf, type DocumentRecord, type FeedbackRecord } from "../../store/index.ts";
 import type { Vocabulary } from "../../vocab/index.ts";
 import type { CellPassage, TagSource } from "../types.ts";
 
@@ -39,13 +39,7 @@ export function gbfLabelsOf(
 
 /** The stored classification's suggestions, by label id (empty when the document is untagged). */
 export function suggestionsOf(doc: DocumentRecord): Map<string, Suggestion> {
-  let result: ClassificationResult | undefined;
-  try {
-    result = doc.classificationJson ? (JSON.parse(doc.classificationJson) as ClassificationResult) : undefined;
-  } catch {
-    result = undefined;
-  }
-  return new Map((result?.suggestions ?? []).map((s) => [s.id, s]));
+  return new Map((classificationOf(doc)?.suggestions ?? []).map((s) => [s.id, s]));
 }
 
 /** Up to `max` evidence passages for a label, for a goal those of its best-scored target. */
