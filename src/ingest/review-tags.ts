@@ -1,5 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { AppError } from "../errors.ts";
+import { classificationOf } from "../store/index.ts";
 import type { DocumentRecord, DocumentStore, FeedbackRecord } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { applyTagActions, type TagAction } from "./tag-actions.ts";
@@ -28,7 +29,8 @@ export interface ReviewOutcome {
 }
 
 // One review (or background classification) of a document at a time in this process, so a double
-// click cannot interleave its read-check-write with itself.
+// click cannot interleave its read-check-write with itself. Across processes the feedback ids do
+// the deduplication (see feedbackId).
 const locks = new Map<string, Promise<unknown>>();
 
 /** Runs `fn` after any other locked work on the same document in this process has finished. */
@@ -56,22 +58,29 @@ async function submittedBy(store: DocumentStore, doc: DocumentRecord, ids: strin
 
 /** Stored classification's model and version, recorded with the feedback it trained on. */
 function modelOf(doc: DocumentRecord): { modelId: string; classifierVersion: string } {
-  try {
-    const parsed = JSON.parse(doc.classificationJson) as { modelId?: unknown; classifierVersion?: unknown } | null;
-    return {
-      modelId: typeof parsed?.modelId === "string" ? parsed.modelId : "none",
-      classifierVersion: typeof parsed?.classifierVersion === "string" ? parsed.classifierVersion : "none",
-    };
-  } catch {
-    return { modelId: "none", classifierVersion: "none" };
-  }
+  const cls = classificationOf(doc);
+  return { modelId: cls?.modelId ?? "none", classifierVersion: cls?.classifierVersion ?? "none" };
+}
+
+/**
+ * A feedback id from what it follows rather than from chance: the same action by the same user on
+ * the same label after the same previous feedback (none, or that row's id) is the same feedback.
+ * Two processes that both read the state before either wrote, or a retry after a crash, compute
+ * the same ids, and the store keeps each id once.
+ */
+function feedbackId(documentId: string, user: string, action: TagAction, previousId: string | undefined): string {
+  const identity = JSON.stringify([documentId, user, action.labelId, action.action, previousId ?? null]);
+  return `f-${createHash("sha256").update(identity).digest("hex").slice(0, 32)}`;
 }
 
 /**
  * The tag-review use case: checks ownership, validates every label, records feedback and rewrites
  * the document's tags. The HTTP handler and the CLI both call it. Idempotent per user and label:
  * an action equal to that user's latest action on the label records no new feedback (feedback is
- * training data, so a double-clicked "Save tags" must not count twice).
+ * training data, so a double-clicked "Save tags" must not count twice). The feedback is written in
+ * one commit before the tags; a crash between the two leaves the feedback, and the retry then
+ * records nothing new and rewrites the tags. Deterministic feedback ids (feedbackId) make two
+ * processes reviewing at once store the same action once.
  * Throws `not_found`, `forbidden` or `unknown_label` before anything is written.
  *
  * @example
@@ -93,34 +102,27 @@ export async function reviewTags(
     }
     const tags = applyTagActions(doc.tags, actions, vocab);
     const existing = await store.feedback.forDocument(documentId);
-    const latest = new Map<string, string>();
-    for (const f of [...existing].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-      if (f.user === reviewer.user) latest.set(f.labelId, f.action);
-    }
+    // The reviewer's latest feedback per label (forDocument is oldest first).
+    const latest = new Map<string, { id: string; action: string }>();
+    for (const f of existing) if (f.user === reviewer.user) latest.set(f.labelId, { id: f.id, action: f.action });
     const model = modelOf(doc);
     const createdAt = now().toISOString();
     const fresh: FeedbackRecord[] = [];
     for (const a of actions) {
-      if (latest.get(a.labelId) === a.action) continue;
-      latest.set(a.labelId, a.action);
-      fresh.push({
-        id: randomUUID(),
-        documentId,
-        labelId: a.labelId,
-        action: a.action,
-        user: reviewer.user,
-        ...model,
-        createdAt,
-      });
+      const previous = latest.get(a.labelId);
+      if (previous?.action === a.action) continue;
+      const id = feedbackId(documentId, reviewer.user, a, previous?.id);
+      latest.set(a.labelId, { id, action: a.action });
+      fresh.push({ id, documentId, labelId: a.labelId, action: a.action, user: reviewer.user, ...model, createdAt });
     }
-    for (const rec of fresh) await store.feedback.add(rec);
+    const recorded = await store.feedback.addMany(fresh);
     const changed = JSON.stringify(tags) !== JSON.stringify(doc.tags);
     if (changed) await store.documents.updateTags(documentId, tags);
     const document = changed ? ((await store.documents.get(documentId)) ?? { ...doc, tags }) : doc;
     return {
       document,
       feedback: fresh.length > 0 ? await store.feedback.forDocument(documentId) : existing,
-      recorded: fresh.length,
+      recorded,
     };
   });
 }

@@ -101,7 +101,7 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       count: () => guard("count chunks", () => tables.chunks.countRows()),
     },
     jobs: createJobs(tables, queueWriter),
-    feedback: { add: feedback.add, forDocument: feedback.forDocument, all: feedback.all },
+    feedback: { add: feedback.add, addMany: feedback.addMany, forDocument: feedback.forDocument, all: feedback.all },
     submissions: {
       record: submissions.record,
       submissionsOf: submissions.submissionsOf,

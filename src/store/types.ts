@@ -202,6 +202,11 @@ export interface DocumentStore {
   };
   feedback: {
     add(rec: FeedbackRecord): Promise<void>;
+    /**
+     * Stores a batch in one commit, skipping ids already stored (so a retried write, or the same
+     * deterministic ids written by two processes, store each row once); returns how many it added.
+     */
+    addMany(recs: FeedbackRecord[]): Promise<number>;
     forDocument(documentId: string): Promise<FeedbackRecord[]>;
     all(): Promise<FeedbackRecord[]>;
   };
