@@ -35,6 +35,7 @@ describe("web UI routes", () => {
       "search.js",
       "eval.js",
       "charts.js",
+      "chart-svg.js",
       "labels.js",
       "review.js",
     ]) {
@@ -48,6 +49,9 @@ describe("web UI routes", () => {
       expect(body, name).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     }
     expect((await a.request("/ui/styles.css")).headers.get("content-type")).toMatch(/text\/css/);
+    // The eval report (server) imports chart-svg.js too: it must stay free of imports and the DOM.
+    const charts = await (await a.request("/ui/chart-svg.js")).text();
+    expect(charts).not.toMatch(/^\s*import\b|\bdocument\.|\bwindow\./m);
   });
 
   it("refuses the TypeScript sources, unknown files and path tricks", async () => {

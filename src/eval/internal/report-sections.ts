@@ -1,5 +1,6 @@
 import type { EvalMeta, EvalMetrics, WorstError } from "../types.ts";
-import { confusionHeatMap, labelBars, reliabilityChart } from "./charts.ts";
+// The web page draws the same charts from this file (served as /ui/chart-svg.js): one implementation.
+import { confusionHeatMap, labelBars, reliabilityChart } from "../../api/ui/chart-svg.js";
 import { esc, highlight, longLabel, num, pct, shortLabel } from "./html.ts";
 
 function card(key: string, value: string, note = ""): string {
@@ -47,7 +48,7 @@ export function perLabelSection(m: EvalMetrics, meta: EvalMeta): string {
     )
     .join("");
   return (
-    `<section aria-labelledby="s-lab"><h2 id="s-lab">Per label</h2>${labelBars(charted, meta.labelTitles)}` +
+    `<section aria-labelledby="s-lab"><h2 id="s-lab">Per label</h2>${labelBars(charted, (id) => meta.labelTitles?.[id])}` +
     `<div class="scroll"><table><caption>Suggest decisions; the last column also counts review decisions.</caption>` +
     `<thead><tr><th scope="col">Label</th><th scope="col" class="r">Support</th><th scope="col" class="r">Precision</th><th scope="col" class="r">Recall</th><th scope="col" class="r">F1</th><th scope="col" class="r">F1 (+review)</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></section>`
@@ -56,7 +57,7 @@ export function perLabelSection(m: EvalMetrics, meta: EvalMeta): string {
 
 export function chartsSection(m: EvalMetrics, meta: EvalMeta): string {
   return (
-    `<section aria-labelledby="s-conf"><h2 id="s-conf">Confusion (gold → top-1)</h2><div class="scroll">${confusionHeatMap(m.confusion, meta.labelTitles)}</div>` +
+    `<section aria-labelledby="s-conf"><h2 id="s-conf">Confusion (gold → top-1)</h2><div class="scroll">${confusionHeatMap(m.confusion, (id) => meta.labelTitles?.[id])}</div>` +
     `<p class="note">Rows: gold label; columns: top-ranked prediction; diagonal outlined.</p></section>` +
     `<section aria-labelledby="s-cal"><h2 id="s-cal">Calibration</h2>${reliabilityChart(m.calibration)}` +
     `<p class="note">Over ${m.calibration.pairs} (text, label) pairs; a label the classifier did not return counts as score 0. Brier ${num(m.calibration.brier)}, ECE ${num(m.calibration.ece)}.</p></section>`

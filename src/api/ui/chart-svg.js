@@ -1,28 +1,86 @@
-import type { Calibration, Confusion, LabelMetrics } from "../types.ts";
-import { esc, longLabel, pct, shortLabel } from "./html.ts";
+// @ts-check
+// The evaluation charts as SVG strings: the one chart implementation. Pure functions with no
+// imports and no DOM, so the server-rendered eval report (src/eval) imports this very file and
+// the web page loads it from /ui/chart-svg.js. Colours are presentation attributes, not style
+// attributes, which the page's Content-Security-Policy would block. Every text is escaped.
+
+/**
+ * @typedef {{ precision: number, recall: number, f1: number }} Prf
+ * @typedef {{ id: string, support: number, suggest: Prf }} LabelRow
+ * @typedef {{ labels: string[], matrix: number[][] }} ConfusionData
+ * @typedef {{ lower: number, upper: number, count: number, meanScore: number, observed: number }} CalibrationBin
+ * @typedef {{ bins: CalibrationBin[], brier: number, ece: number }} CalibrationData
+ * @typedef {(id: string) => string | undefined} TitleOf
+ */
+
+/** @type {Record<string, string>} */
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Escapes text for SVG/HTML element content and quoted attribute values.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function esc(value) {
+  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/**
+ * Compact label for axes: `GBF-TARGET-01` → `T1`, `GBF-GOAL-B` → `Goal B`.
+ * @param {string} id
+ * @returns {string}
+ */
+export function shortLabel(id) {
+  const target = /^GBF-TARGET-0?(\d+)$/.exec(id);
+  if (target) return `T${target[1]}`;
+  const goal = /^GBF-GOAL-([A-Z])$/.exec(id);
+  if (goal) return `Goal ${goal[1]}`;
+  const sdg = /^SUSTAINABLE-DEVELOPMENT-GOAL-0?(\d+)$/.exec(id);
+  if (sdg) return `SDG ${sdg[1]}`;
+  return id;
+}
+
+/**
+ * @param {string} id
+ * @param {TitleOf | undefined} titleOf
+ */
+const longLabel = (id, titleOf) => {
+  const title = titleOf?.(id);
+  return title ? `${shortLabel(id)} — ${title}` : shortLabel(id);
+};
+
+/** @param {number} x */
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-const SERIES = [
+const SERIES = /** @type {const} */ ([
   { key: "precision", name: "Precision", color: "#0072B2" },
   { key: "recall", name: "Recall", color: "#E69F00" },
   { key: "f1", name: "F1", color: "#009E73" },
-] as const;
+]);
 
-function svgOpen(id: string, width: number, height: number, title: string, desc: string): string {
+/**
+ * @param {string} id
+ * @param {number} width
+ * @param {number} height
+ * @param {string} title
+ * @param {string} desc
+ */
+function svgOpen(id, width, height, title, desc) {
   return (
     `<svg class="chart chart-${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-t ${id}-d">` +
     `<title id="${id}-t">${esc(title)}</title><desc id="${id}-d">${esc(desc)}</desc>`
   );
 }
 
-/** Horizontal grouped bars: precision, recall and F1 (suggest decisions) per label. */
-export function labelBars(perLabel: LabelMetrics[], titles?: Record<string, string>): string {
-  const left = 52,
-    right = 30,
-    barH = 9,
-    gap = 10,
-    top = 30,
-    width = 440;
+/**
+ * Horizontal grouped bars: precision, recall and F1 (suggest decisions) per label.
+ * @param {LabelRow[]} perLabel
+ * @param {TitleOf} [titleOf] the label's human title, for tooltips
+ * @returns {string}
+ */
+export function labelBars(perLabel, titleOf) {
+  const [left, right, barH, gap, top, width] = [52, 30, 9, 10, 30, 440];
   const plotW = width - left - right;
   const rowH = barH * 3 + gap;
   const height = top + rowH * perLabel.length + 24;
@@ -42,7 +100,7 @@ export function labelBars(perLabel: LabelMetrics[], titles?: Record<string, stri
   }
   perLabel.forEach((l, row) => {
     const y0 = top + row * rowH;
-    out += `<g><title>${esc(longLabel(l.id, titles))}: precision ${pct(l.suggest.precision)}, recall ${pct(l.suggest.recall)}, F1 ${pct(l.suggest.f1)}, support ${l.support}</title>`;
+    out += `<g><title>${esc(longLabel(l.id, titleOf))}: precision ${pct(l.suggest.precision)}, recall ${pct(l.suggest.recall)}, F1 ${pct(l.suggest.f1)}, support ${l.support}</title>`;
     out += `<text x="${left - 6}" y="${y0 + barH * 1.5 + 4}" text-anchor="end" class="ax">${esc(shortLabel(l.id))}</text>`;
     SERIES.forEach((s, i) => {
       const v = l.suggest[s.key];
@@ -55,24 +113,31 @@ export function labelBars(perLabel: LabelMetrics[], titles?: Record<string, stri
   return `${out}</svg>`;
 }
 
-function heatColour(share: number): string {
-  // White → blue (#0072B2) by the share of the row.
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * share);
+/**
+ * White → blue (#0072B2) by the share of the row.
+ * @param {number} share
+ */
+function heatColour(share) {
+  /** @param {number} a @param {number} b */
+  const mix = (a, b) => Math.round(a + (b - a) * share);
   return `rgb(${mix(255, 0)},${mix(255, 114)},${mix(255, 178)})`;
 }
 
-/** Gold label (rows) × top-1 predicted label (columns) heat map, shaded by row share, with counts. */
-export function confusionHeatMap(confusion: Confusion, titles?: Record<string, string>): string {
+/**
+ * Gold label (rows) × top-1 predicted label (columns) heat map, shaded by row share, with counts.
+ * @param {ConfusionData} confusion
+ * @param {TitleOf} [titleOf] the label's human title, for tooltips
+ * @returns {string}
+ */
+export function confusionHeatMap(confusion, titleOf) {
   const cols = [...confusion.labels, "none"];
   // Labels that were only ever predicted stay as columns but get no empty row.
   const rows = confusion.matrix
-    .map((row, i) => ({ gold: confusion.labels[i]!, row }))
+    .map((row, i) => ({ gold: confusion.labels[i] ?? "", row }))
     .filter(({ row }) => row.some((c) => c > 0));
-  const cell = 30,
-    left = 58,
-    top = 58;
-  const width = left + cell * cols.length + 10,
-    height = top + cell * rows.length + 10;
+  const [cell, left, top] = [30, 58, 58];
+  const width = left + cell * cols.length + 10;
+  const height = top + cell * rows.length + 10;
   let out = svgOpen(
     "confusion",
     width,
@@ -91,9 +156,9 @@ export function confusionHeatMap(confusion: Confusion, titles?: Record<string, s
     row.forEach((count, j) => {
       const share = total === 0 ? 0 : count / total;
       const x = left + j * cell;
-      const predicted = cols[j]!;
+      const predicted = cols[j] ?? "none";
       const diag = predicted === gold;
-      out += `<g><title>gold ${esc(longLabel(gold, titles))} → predicted ${esc(predicted === "none" ? "nothing" : longLabel(predicted, titles))}: ${count} (${pct(share)} of row)</title>`;
+      out += `<g><title>gold ${esc(longLabel(gold, titleOf))} → predicted ${esc(predicted === "none" ? "nothing" : longLabel(predicted, titleOf))}: ${count} (${pct(share)} of row)</title>`;
       out += `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${heatColour(share)}" class="${diag ? "diag" : "cell"}"/>`;
       if (count > 0)
         out += `<text x="${x + cell / 2}" y="${y + cell / 2 + 4}" text-anchor="middle" class="cnt" fill="${share > 0.5 ? "#fff" : "#111"}">${count}</text>`;
@@ -103,16 +168,19 @@ export function confusionHeatMap(confusion: Confusion, titles?: Record<string, s
   return `${out}</svg>`;
 }
 
-/** Reliability curve: mean predicted score vs observed frequency per bin, with the diagonal and bin counts. */
-export function reliabilityChart(cal: Calibration): string {
-  const size = 300,
-    left = 44,
-    top = 12,
-    plot = size - left - 12,
-    histH = 50;
+/**
+ * Reliability curve: mean predicted score vs observed frequency per bin, with the diagonal and bin counts.
+ * @param {CalibrationData} cal
+ * @returns {string}
+ */
+export function reliabilityChart(cal) {
+  const [size, left, top, histH] = [300, 44, 12, 50];
+  const plot = size - left - 12;
   const height = top + plot + 34 + histH;
-  const px = (v: number) => left + v * plot;
-  const py = (v: number) => top + plot - v * plot;
+  /** @param {number} v */
+  const px = (v) => left + v * plot;
+  /** @param {number} v */
+  const py = (v) => top + plot - v * plot;
   let out = svgOpen(
     "calibration",
     size,
