@@ -4,6 +4,8 @@ import {
   deferClassifier,
   loadDevSet,
   loadOrTrainClassifier,
+  trackProgress,
+  type TrainingProgress,
   type Classifier,
   type DeferredClassifier,
   type LabelledExample,
@@ -96,11 +98,17 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
   }
   // The classifier loads (or, on first start, trains) in the background so the server can listen
   // at once; the worker and HTTP branch on its status, the CLI waits for it.
+  // The first start trains for about a minute; /ready shows how far it has got.
+  const training = trackProgress();
   const classifier =
     opts.classifier === null
       ? undefined
       : (opts.classifier ??
-        deferClassifier(CLASSIFIER_VERSION, loadClassifier(config, embedder, vocab, store, logger)));
+        deferClassifier(
+          CLASSIFIER_VERSION,
+          loadClassifier(config, embedder, vocab, store, logger, training.report),
+          training.current,
+        ));
   const search = createSearchService({ store, embedder, vocab });
   const insights = createInsights(store, vocab);
   // QUEUE_URL set: BullMQ on Redis (shared by API replicas and workers); else the embedded queue.
@@ -187,6 +195,7 @@ async function loadClassifier(
   vocab: Vocabulary,
   store: DocumentStore,
   logger: Logger,
+  onProgress?: (p: TrainingProgress) => void,
 ): Promise<Classifier | undefined> {
   const started = Date.now();
   try {
@@ -197,6 +206,7 @@ async function loadClassifier(
       vocab,
       examples,
       logger,
+      ...(onProgress ? { options: { onProgress } } : {}),
       ...(cacheDir ? { cacheDir } : {}),
     });
     logger.info(

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { makeKit, keywordClassifier, postJson, upload, type Kit } from "./internal/test-kit.ts";
-import { deferClassifier, type Classifier } from "../classify/index.ts";
+import { deferClassifier, trackProgress, type Classifier } from "../classify/index.ts";
 import { classifyUntagged } from "../ingest/index.ts";
 import { loadVocabulary } from "../vocab/index.ts";
 
@@ -42,7 +42,8 @@ describe("classifier status", () => {
 
   it("answers 503 with Retry-After at once while loading, then classifies what was stored untagged", async () => {
     let resolve!: (c: Classifier) => void;
-    const loading = deferClassifier("v", new Promise<Classifier>((r) => (resolve = r)));
+    const progress = trackProgress();
+    const loading = deferClassifier("v", new Promise<Classifier>((r) => (resolve = r)), progress.current);
     kit = await makeKit({ classifier: loading });
 
     const job = await ingestOne(kit, REEF);
@@ -55,6 +56,10 @@ describe("classifier status", () => {
     expect((await res.json()).error).toMatchObject({ code: "model_unavailable", details: { status: "loading" } });
     const ready = await kit.app.request("/ready");
     expect((await ready.json()).checks.model).toMatchObject({ ok: false, status: "loading" });
+    // The page says why it waits: the trainer's stage and texts embedded of the total.
+    progress.report({ stage: "examples", done: 640, total: 2100 });
+    const training = await kit.app.request("/ready");
+    expect((await training.json()).checks.model.progress).toEqual({ stage: "examples", done: 640, total: 2100 });
 
     resolve(keywordClassifier);
     await loading.loaded;
@@ -62,7 +67,9 @@ describe("classifier status", () => {
     const first = await classifyUntagged({ store: kit.store, classifier: loading, vocab });
     expect(first.classified).toBe(1);
     const doc = await kit.store.documents.get(job.documentId!);
-    expect(doc?.tags.targets).toContain("GBF-TARGET-03");
+    // Classified: the suggestion is stored, not published as a tag until accepted.
+    expect(JSON.parse(doc!.classificationJson).suggestions.map((s: { id: string }) => s.id)).toContain("GBF-TARGET-03");
+    expect(doc?.tags.targets).toEqual([]);
     expect(JSON.parse(doc!.classificationJson).classifierVersion).toBe("kw-1");
     // Idempotent: a second pass finds nothing left to do and changes nothing.
     const second = await classifyUntagged({ store: kit.store, classifier: loading, vocab });
@@ -70,7 +77,9 @@ describe("classifier status", () => {
     expect((await kit.store.documents.get(job.documentId!))?.updatedAt).toBe(doc?.updatedAt);
 
     expect((await postJson(kit.app, "/v1/classify", { text: REEF })).status).toBe(200);
-    expect((await kit.app.request("/ready")).status).toBe(200);
+    const done = await kit.app.request("/ready");
+    expect(done.status).toBe(200);
+    expect((await done.json()).checks.model.progress).toBeUndefined();
   });
 
   it("keeps a reviewer's decisions made while the document was untagged", async () => {

@@ -1,4 +1,4 @@
-import { classifierStatus } from "../classify/index.ts";
+import { classifierProgress, classifierStatus } from "../classify/index.ts";
 import type { ApiApp, ApiDeps } from "./types.ts";
 import { healthRoute, readyRoute } from "./health.routes.ts";
 
@@ -22,10 +22,15 @@ export function registerHealth(app: ApiApp, deps: ApiDeps): void {
     const model =
       status === "ready" && deps.classifier
         ? { ok: true, status, classifierVersion: deps.classifier.version }
-        : { ok: false, status };
+        : { ok: false, status, ...withProgress(classifierProgress(deps.classifier)) };
     const worker = { state: deps.workerState?.() ?? ("unknown" as const) };
     const ok = store.ok && model.ok;
     const body = { status: ok ? ("ready" as const) : ("not_ready" as const), checks: { store, model, worker } };
     return ok ? c.json(body, 200) : c.json(body, 503);
   });
+}
+
+/** The training progress as `/ready` shows it, when there is one. */
+function withProgress(p: ReturnType<typeof classifierProgress>) {
+  return p ? { progress: { stage: p.stage, done: p.done, total: p.total } } : {};
 }

@@ -12,6 +12,14 @@ export const ReadySchema = z
         ok: z.boolean(),
         status: z.enum(["loading", "ready", "failed"]),
         classifierVersion: z.string().optional(),
+        /** While `loading`: the training stage and texts embedded of the total (first start only). */
+        progress: z
+          .object({
+            stage: z.enum(["preparing", "label descriptions", "examples", "SDG examples", "fitting", "saving"]),
+            done: z.number().int(),
+            total: z.number().int(),
+          })
+          .optional(),
       }),
       worker: z.object({ state: z.enum(["running", "stopped", "disabled", "unknown"]) }),
     }),

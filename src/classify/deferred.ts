@@ -1,4 +1,5 @@
 import { AppError } from "../errors.ts";
+import type { TrainingProgress } from "./progress.ts";
 import type { Classifier } from "./types.ts";
 
 /** Where the served classifier is: still loading (or training), ready, or failed to load. */
@@ -14,6 +15,8 @@ export interface DeferredClassifier extends Classifier {
   readonly loaded: Promise<Classifier | undefined>;
   /** The real classifier when ready, else undefined; never waits. */
   current(): Classifier | undefined;
+  /** While loading: how far training has got (undefined before the first report, or once settled). */
+  progress(): TrainingProgress | undefined;
 }
 
 function isDeferred(c: Classifier): c is DeferredClassifier {
@@ -27,6 +30,11 @@ function isDeferred(c: Classifier): c is DeferredClassifier {
 export function classifierStatus(c: Classifier | undefined): ClassifierStatus {
   if (!c) return "failed";
   return isDeferred(c) ? c.status : "ready";
+}
+
+/** How far a loading classifier's training has got; undefined when it is not loading. */
+export function classifierProgress(c: Classifier | undefined): TrainingProgress | undefined {
+  return c && isDeferred(c) && c.status === "loading" ? c.progress() : undefined;
 }
 
 /**
@@ -46,7 +54,11 @@ export function readyClassifier(c: Classifier | undefined): Classifier | undefin
  * just call it: calls wait for the load and fail with `model_unavailable` if it failed. Callers that
  * must not wait (HTTP, the ingest worker) branch on `status` / `readyClassifier` first.
  */
-export function deferClassifier(version: string, load: Promise<Classifier | undefined>): DeferredClassifier {
+export function deferClassifier(
+  version: string,
+  load: Promise<Classifier | undefined>,
+  progress: () => TrainingProgress | undefined = () => undefined,
+): DeferredClassifier {
   let real: Classifier | undefined;
   let status: ClassifierStatus = "loading";
   const loaded = load.then(
@@ -77,6 +89,7 @@ export function deferClassifier(version: string, load: Promise<Classifier | unde
     },
     loaded,
     current: () => real,
+    progress: () => (status === "loading" ? progress() : undefined),
     classifyText: async (text) => (await get()).classifyText(text),
     classifyChunks: async (chunks) => (await get()).classifyChunks(chunks),
   };

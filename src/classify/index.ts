@@ -15,11 +15,13 @@ export type {
 export { loadOrTrainClassifier, type LoadOrTrainInput } from "./cache.ts";
 export {
   type ClassifierStatus,
+  classifierProgress,
   classifierStatus,
   deferClassifier,
   type DeferredClassifier,
   readyClassifier,
 } from "./deferred.ts";
 export { examplesFromFeedback } from "./feedback.ts";
+export { trackProgress, type TrainingProgress } from "./progress.ts";
 export { deriveHierarchy } from "./internal/derive.ts";
 export { chooseThresholds, decide } from "./internal/thresholds.ts";

@@ -15,6 +15,7 @@ import { fitSdgModel, isSdg, meanVector } from "./internal/sdg-train.ts";
 import { segmentText } from "./internal/segment.ts";
 import { CLASSIFIER_VERSION, SIGNALS, type ClassifierState, type SignalName } from "./internal/state.ts";
 import { chooseThresholds } from "./internal/thresholds.ts";
+import { PROGRESS_SLICE, type TrainingProgress } from "./progress.ts";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "./types.ts";
 
 export interface TrainerOptions {
@@ -31,6 +32,11 @@ export interface TrainerOptions {
   sdgExamples?: LabelledExample[];
   /** Folder of the Aurora SDG query files (default `<repo>/corpora/aurora-sdg-queries`). */
   auroraDir?: string;
+  /**
+   * Told how training advances (stage, texts embedded of the total). A function, so it never
+   * reaches the cache key (which hashes the options as JSON).
+   */
+  onProgress?: (p: TrainingProgress) => void;
 }
 
 export interface ClassifierTrainerWithState extends ClassifierTrainer {
@@ -61,6 +67,18 @@ export function createClassifierTrainer(deps: {
   const memo = memoEmbed(embedder);
   const embed = async (texts: string[]) =>
     needsVectors ? memo(texts) : texts.map(() => new Float32Array(embedder.dims));
+  const progress = options.onProgress;
+  // Embeds in slices and reports after each, so the first start can show how far it has got.
+  const embedReporting = async (stage: TrainingProgress["stage"], texts: string[]) => {
+    if (!progress) return embed(texts);
+    const out: Float32Array[] = [];
+    progress({ stage, done: 0, total: texts.length });
+    for (let i = 0; i < texts.length; i += PROGRESS_SLICE) {
+      out.push(...(await embed(texts.slice(i, i + PROGRESS_SLICE))));
+      progress({ stage, done: out.length, total: texts.length });
+    }
+    return out;
+  };
   const defaultSdgExamples = () =>
     loadDevSet(DEFAULT_CORPORA_DIR, { vocab, file: join(DEFAULT_CORPORA_DIR, "sdg-dev", "oro-gold.jsonl") });
   const prepareLexical = async () => {
@@ -82,7 +100,9 @@ export function createClassifierTrainer(deps: {
     (partsPromise ??= (async () => {
       const { keywords, aurora } = await prepareLexical();
       // Without the semantic signal the label descriptions need no vectors (and no model time).
-      const vectors = signals.includes("semantic") ? await embedLabelDescriptions(vocab, keywords, embed) : {};
+      const vectors = signals.includes("semantic")
+        ? await embedLabelDescriptions(vocab, keywords, (texts) => embedReporting("label descriptions", texts))
+        : {};
       return { parts: buildParts(vocab, keywords, vectors, aurora), keywords, vectors, aurora };
     })());
   const classifierDeps = (parts: ScorerParts) => ({
@@ -97,7 +117,7 @@ export function createClassifierTrainer(deps: {
   async function sdgVectors(texts: string[]): Promise<Float32Array[] | undefined> {
     if (!signals.includes("semantic")) return undefined;
     const spans = texts.map((t) => segmentText(t, embedder.maxChars).map((s) => t.slice(s.start, s.end)));
-    const flat = await embed(spans.flat());
+    const flat = await embedReporting("SDG examples", spans.flat());
     let i = 0;
     return spans.map((chunks) => meanVector(chunks.map(() => flat[i++]!))!);
   }
@@ -107,11 +127,15 @@ export function createClassifierTrainer(deps: {
       const bad = ex.labels.find((l) => !vocab.has(l));
       if (bad) throw new AppError("unknown_label", `Example ${ex.id} has unknown label ${bad}`);
     }
+    progress?.({ stage: "preparing", done: 0, total: examples.length });
     const { parts, vectors } = await prepare();
     // SDG-only texts (research abstracts) calibrate the SDG model, not the GBF fusion.
     const sdgExamples = examples.filter((e) => e.labels.some(isSdg));
     const usable = examples.filter((e) => /\p{L}/u.test(e.text) && !e.labels.every(isSdg));
-    const vecs = await embed(usable.map((e) => e.text));
+    const vecs = await embedReporting(
+      "examples",
+      usable.map((e) => e.text),
+    );
     const exampleVectors = usable.map((e, i) => ({ key: e.key ?? e.id, labels: e.labels, vector: vecs[i]! }));
     const gbf = labelIdsBySpace(parts.labels).get("gbf")!;
     const rows: FusionRow[] = [];
@@ -131,6 +155,7 @@ export function createClassifierTrainer(deps: {
     });
     if (!rows.some((r) => r.y === 1))
       throw new AppError("bad_request", "Training needs at least one example labelled with a GBF goal or target.");
+    progress?.({ stage: "fitting", done: 0, total: rows.length });
     const fusionOpts = { useExamples: signals.includes("examples"), l2: options.l2 ?? 1e-3 };
     const fusion = fitFusion(rows, fusionOpts);
     const { global, perLabel } = chooseThresholds(outOfFoldScores(rows, fusionOpts), gbf);
