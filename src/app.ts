@@ -109,7 +109,12 @@ export async function createServices(config: Config, opts: ServiceOptions = {}):
           loadClassifier(config, embedder, vocab, store, logger, training.report),
           training.current,
         ));
-  const search = createSearchService({ store, embedder, vocab });
+  const search = createSearchService({
+    store,
+    embedder,
+    vocab,
+    minRelevance: { semantic: config.SEARCH_MIN_RELEVANCE_SEMANTIC, hybrid: config.SEARCH_MIN_RELEVANCE_HYBRID },
+  });
   const insights = createInsights(store, vocab);
   // QUEUE_URL set: BullMQ on Redis (shared by API replicas and workers); else the embedded queue.
   const queue = await createQueue(store, config, logger);

@@ -82,6 +82,8 @@ export const configSchema = z.object({
   HARVEST_PAGE_SIZE: int(50, 1),
   HARVEST_MAX_ATTACHMENTS: int(10, 0),
   HARVEST_USER_AGENT: z.string().default("chm-lens-harvester/0.1 (+https://www.cbd.int/chm; CBD CHM classification)"),
+  SEARCH_MIN_RELEVANCE_SEMANTIC: z.coerce.number().min(0).max(1).default(0.2),
+  SEARCH_MIN_RELEVANCE_HYBRID: z.coerce.number().min(0).max(1).default(0.18),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

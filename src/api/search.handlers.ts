@@ -16,6 +16,8 @@ export function registerSearch(app: ApiApp, deps: ApiDeps): void {
       group: q.group,
       limit: q.limit,
       cursor: q.cursor,
+      sort: q.sort,
+      fuzzy: q.fuzzy,
       filters: filtersOf(q),
     });
     if (q.format !== "json") {

@@ -18,10 +18,20 @@ export const SearchHitSchema = z
     title: z.string().optional(),
     filename: z.string().optional(),
     country: z.string().optional(),
+    countryName: z.string().optional().openapi({ description: "English name of `country`" }),
     language: z.string(),
     recordType: z.string().optional(),
+    recordTypeName: z.string().optional().openapi({ description: "Name of the CHM record type" }),
     createdAt: z.string(),
-    score: z.number(),
+    score: z
+      .number()
+      .min(0)
+      .max(1)
+      .openapi({
+        description:
+          "Relevance 0–1, one scale in every mode (0 when browsing): meaning similarity on a calibrated scale, " +
+          "with the query's words in hybrid and keyword modes; the component scores are in `why`",
+      }),
     tags: TagSetSchema,
     passages: z.array(
       z.object({
@@ -29,14 +39,14 @@ export const SearchHitSchema = z
         chunkIndex: z.number().int(),
         pageStart: z.number().int(),
         pageEnd: z.number().int(),
-        score: z.number(),
+        score: z.number().min(0).max(1).openapi({ description: "The passage's relevance 0–1" }),
         snippet: SnippetSchema,
       }),
     ),
     why: z.object({
       terms: z.array(z.string()),
-      semanticScore: z.number().optional(),
-      keywordScore: z.number().optional(),
+      semanticScore: z.number().optional().openapi({ description: "Best passage cosine similarity to the query" }),
+      keywordScore: z.number().optional().openapi({ description: "Best passage BM25 score (keyword matches)" }),
       tags: TagSetSchema,
     }),
   })
@@ -68,6 +78,11 @@ export const SearchResultSchema = z
           "(sized to the page asked for), not every match in the store. `all`: every matching document (browsing, " +
           "fewer than `candidates` of them).",
       }),
+    floor: z.object({ minRelevance: z.number().nullable(), dropped: z.number().int() }).openapi({
+      description:
+        "Relevance floor of semantic and hybrid search (SEARCH_MIN_RELEVANCE_*): `dropped` candidate documents " +
+        "whose best passage was below `minRelevance` (null: no floor, keyword mode or browsing)",
+    }),
   })
   .openapi("SearchResult");
 
@@ -77,6 +92,15 @@ export const SearchQuery = FilterQuery.extend({
   group: z.enum(["document", "chunk"]).default("document"),
   limit: limitParam(10, 100),
   cursor: z.string().max(200).optional(),
+  sort: z
+    .enum(["relevance", "date"])
+    .default("relevance")
+    .openapi({ description: "relevance (best first) or date (newest first); browsing is newest first" }),
+  fuzzy: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true")
+    .openapi({ description: "keyword and hybrid modes tolerate typos (one edit in words of 4+ letters, two from 6)" }),
   format: z.enum(["json", "csv", "atom"]).default("json").openapi({
     description: "json; csv (one row per hit, columns from `fields`); atom (a feed that follows this search)",
   }),

@@ -1,12 +1,20 @@
 import type { Embedder } from "../embed/types.ts";
 import { AppError } from "../errors.ts";
-import type { ChunkFilter, DocumentRecord, DocumentStore, SearchChunksRequest } from "../store/types.ts";
+import type {
+  ChunkFilter,
+  DocumentRecord,
+  DocumentStore,
+  DocumentSummary,
+  SearchChunksRequest,
+} from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { decodeCursor, encodeCursor, queryHash } from "./internal/cursor.ts";
 import { computeFacets } from "./internal/facets.ts";
 import { validateFilters } from "./internal/filters.ts";
 import { queryTerms } from "./internal/highlight.ts";
-import { groupByDocument, toHit } from "./internal/hits.ts";
+import { type DocGroup, groupByDocument, toHit } from "./internal/hits.ts";
+import { disjunctiveFacets, runQuery } from "./internal/query-run.ts";
+import { rescore } from "./internal/relevance.ts";
 import type { SearchHit, SearchMode, SearchRequest, SearchResponse, SearchService } from "./types.ts";
 
 export interface SearchServiceDeps {
@@ -17,7 +25,12 @@ export interface SearchServiceDeps {
   poolSize?: number;
   /** Documents listed when browsing (empty query); facets and totals are counted over them. */
   browseMax?: number;
+  /** Relevance floor per mode (0–1; 0 = none): documents whose best passage is below are dropped. */
+  minRelevance?: { semantic: number; hybrid: number };
 }
+
+/** Floors calibrated on the samples (README, Search relevance; bench/search-relevance.ts). */
+export const DEFAULT_MIN_RELEVANCE = { semantic: 0.2, hybrid: 0.18 } as const;
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -45,6 +58,7 @@ export function storeRequest(req: {
   filter?: ChunkFilter;
   end?: number;
   poolSize?: number;
+  fuzzy?: boolean;
 }): SearchChunksRequest {
   return {
     mode: req.mode,
@@ -52,8 +66,11 @@ export function storeRequest(req: {
     vector: req.vector,
     filter: req.filter,
     limit: candidatePool(req.end ?? DEFAULT_LIMIT, req.poolSize),
+    fuzzy: req.mode !== "semantic" && (req.fuzzy ?? true),
   };
 }
+
+const byDate = (a: DocGroup, b: DocGroup) => b.doc.createdAt.localeCompare(a.doc.createdAt) || b.score - a.score;
 
 /** Mean of vectors, L2-normalised (so cosine search treats it like any query vector). */
 function meanVector(vectors: Float32Array[]): Float32Array {
@@ -76,6 +93,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const { store, embedder, vocab } = deps;
   const poolSize = deps.poolSize ?? DEFAULT_POOL_SIZE;
   const browseMax = deps.browseMax ?? 1000;
+  const floors = deps.minRelevance ?? DEFAULT_MIN_RELEVANCE;
 
   const page = <T>(items: T[], offset: number, limit: number, hash: string) => ({
     items: items.slice(offset, offset + limit),
@@ -86,9 +104,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     // The store lists newest first.
     const docs = await store.documents.list({ limit: browseMax, filter });
     const { items, nextCursor } = page(docs, offset, limit, hash);
+    const count = (d: DocumentSummary[]) => computeFacets(d, vocab);
+    const without = (f: ChunkFilter) => store.documents.list({ limit: browseMax, filter: f });
     return {
       hits: items.map((d) => toHit(d, [], 0, [])),
-      facets: computeFacets(docs, vocab),
+      facets: await disjunctiveFacets(filter, count(docs), without, count),
+      floor: { minRelevance: null, dropped: 0 },
       nextCursor,
       total: docs.length,
       // Browsing lists every matching document up to browseMax; past it only the newest are counted.
@@ -105,29 +126,36 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       if (q.length > MAX_QUERY_CHARS)
         throw new AppError("validation_failed", `The query is longer than ${MAX_QUERY_CHARS} characters`);
       const filter = validateFilters(req.filters, vocab);
-      const hash = queryHash(q ? { q, mode, group, filter } : { browse: true, filter });
+      const sort = req.sort ?? "relevance";
+      const fuzzy = req.fuzzy ?? true;
+      const hash = queryHash(q ? { q, mode, group, filter, sort, fuzzy } : { browse: true, filter });
       const offset = req.cursor ? decodeCursor(req.cursor, hash) : 0;
       if (!q) return browse(filter, limit, offset, hash);
 
-      const vector = mode === "keyword" ? undefined : (await embedder.embed([q], "query"))[0];
+      // Keyword mode embeds the query too: its hits are shown on the same relevance scale.
+      const [vector] = await embedder.embed([q], "query");
       const end = offset + limit;
-      const pool = storeRequest({ q, mode, vector, filter, end, poolSize });
-      // One read of the hits' documents (summaries, no classification JSON), done by the store.
-      const { hits: chunks, documents: docs } = await store.chunks.searchWithDocuments(pool);
-      const counts = { scope: "candidates" as const, candidates: pool.limit };
-      const byId = new Map(docs.map((d) => [d.id, d]));
       const terms = queryTerms(q);
-      const groups = groupByDocument(chunks, byId);
-      const facets = computeFacets(
-        groups.map((g) => g.doc),
-        vocab,
+      const minRelevance = mode === "keyword" ? 0 : floors[mode];
+      const request = (f: ChunkFilter) => storeRequest({ q, mode, vector, filter: f, end, poolSize, fuzzy });
+      const run = (f: ChunkFilter) => runQuery(store, request(f), terms, mode, minRelevance);
+      const { groups, chunks, dropped } = await run(filter);
+      if (sort === "date") groups.sort(byDate);
+      const counts = { scope: "candidates" as const, candidates: request(filter).limit };
+      const count = (docs: DocumentSummary[]) => computeFacets(docs, vocab);
+      const facets = await disjunctiveFacets(
+        filter,
+        count(groups.map((g) => g.doc)),
+        async (f) => (await run(f)).groups.map((g) => g.doc),
+        count,
       );
+      const floor = { minRelevance: mode === "keyword" ? null : minRelevance, dropped };
 
       if (group === "chunk") {
-        const live = chunks.filter((c) => byId.has(c.documentId));
-        const { items, nextCursor } = page(live, offset, limit, hash);
+        const byId = new Map(groups.map((g) => [g.doc.id, g.doc]));
+        const { items, nextCursor } = page(chunks, offset, limit, hash);
         const hits = items.map((c) => toHit(byId.get(c.documentId)!, [c], c.score, terms, 1));
-        return { hits, facets, nextCursor, total: live.length, counts };
+        return { hits, facets, nextCursor, total: chunks.length, counts, floor };
       }
       const { items, nextCursor } = page(groups, offset, limit, hash);
       return {
@@ -136,6 +164,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         nextCursor,
         total: groups.length,
         counts,
+        floor,
       };
     },
 
@@ -154,7 +183,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       });
       const others = found.hits.filter((c) => c.documentId !== documentId);
       const docs = found.documents;
-      const groups = groupByDocument(others, new Map(docs.map((d) => [d.id, d])));
+      const groups = groupByDocument(rescore(others, [], "semantic"), new Map(docs.map((d) => [d.id, d])));
       return groups.slice(0, n).map((g) => toHit(g.doc, g.chunks, g.score, []));
     },
   };

@@ -19,6 +19,9 @@ export interface SearchFilters {
   to?: string;
 }
 
+/** `relevance` (best first) or `date` (newest first). */
+export type SearchSort = "relevance" | "date";
+
 export interface SearchRequest {
   /** Empty or absent: browse the documents matching the filters, newest first. */
   q?: string;
@@ -28,6 +31,10 @@ export interface SearchRequest {
   limit?: number;
   /** Opaque `nextCursor` of the previous page of the same query. */
   cursor?: string;
+  /** Default `relevance`; browsing (no `q`) is always newest first. */
+  sort?: SearchSort;
+  /** Keyword and hybrid modes tolerate typos (default true). */
+  fuzzy?: boolean;
 }
 
 /** A window of a chunk around the query terms. */
@@ -65,9 +72,14 @@ export interface SearchHit {
   title?: string;
   filename?: string;
   country?: string;
+  /** English name of `country`. */
+  countryName?: string;
   language: string;
   recordType?: string;
+  /** Name of the CHM record type (`nationalReport` → "National report"). */
+  recordTypeName?: string;
   createdAt: string;
+  /** Relevance 0–1, one scale in every mode (0 when browsing); the components are in `why`. */
   score: number;
   tags: TagSet;
   /** Best 1–3 passages (one in `group: "chunk"` mode; none when browsing). */
@@ -98,6 +110,18 @@ export interface SearchResponse {
   total: number;
   /** What `facets` and `total` count. */
   counts: FacetCounts;
+  /** The relevance floor applied (semantic and hybrid modes with a query). */
+  floor: RelevanceFloor;
+}
+
+/**
+ * Semantic and hybrid search return every candidate however weak; documents whose best passage
+ * is below `minRelevance` are dropped (`dropped` of them), so nonsense gets no results.
+ */
+export interface RelevanceFloor {
+  /** null: no floor (keyword mode, browsing). */
+  minRelevance: number | null;
+  dropped: number;
 }
 
 /**

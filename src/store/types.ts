@@ -156,10 +156,12 @@ export interface SearchChunksRequest {
   mode: "semantic" | "keyword" | "hybrid";
   /** Keyword query text (keyword, hybrid). */
   text?: string;
-  /** Query vector (semantic, hybrid). */
+  /** Query vector (semantic, hybrid; optional in keyword mode, where it scores the hits' cosine). */
   vector?: Float32Array;
   filter?: ChunkFilter;
   limit: number;
+  /** Keyword half tolerates typos (one edit in words of 4+ letters, two from 6). Default false. */
+  fuzzy?: boolean;
 }
 
 export interface DocumentStore {

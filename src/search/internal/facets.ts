@@ -1,9 +1,15 @@
 import type { DocumentSummary } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import type { Facets, FacetValue } from "../types.ts";
+import { recordTypeName } from "./record-types.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** A country's English name from its ISO code (the code itself when unknown). */
+export function countryName(code: string): string {
+  return safeName(regionNames, code);
+}
 
 function safeName(names: Intl.DisplayNames, code: string): string {
   try {
@@ -53,7 +59,7 @@ export function computeFacets(docs: DocumentSummary[], vocab: Vocabulary): Facet
     ),
     types: count(
       docs.map((d) => d.recordType),
-      (t) => t,
+      recordTypeName,
     ),
   };
 }

@@ -1,6 +1,9 @@
 import type { ChunkHit, DocumentSummary } from "../../store/types.ts";
 import type { Passage, SearchHit } from "../types.ts";
 import { findMatches, makeSnippet } from "./highlight.ts";
+import { countryName } from "./facets.ts";
+import { recordTypeName } from "./record-types.ts";
+import { documentRelevance } from "./relevance.ts";
 
 /** Passages shown per document hit. */
 export const PASSAGES_PER_DOC = 3;
@@ -12,19 +15,23 @@ export interface DocGroup {
   score: number;
 }
 
-/** Groups chunk hits by document (score = best chunk), best document first; orphans dropped. */
+/**
+ * Groups chunk hits by document, best document first; orphans dropped. A document's score is its
+ * best passage blended with its mean over all its chunks (relevance.ts, documentRelevance).
+ */
 export function groupByDocument(hits: ChunkHit[], docs: Map<string, DocumentSummary>): DocGroup[] {
   const groups = new Map<string, DocGroup>();
   for (const h of hits) {
     const doc = docs.get(h.documentId);
     if (!doc) continue;
     const g = groups.get(h.documentId);
-    if (g) {
-      g.chunks.push(h);
-      g.score = Math.max(g.score, h.score);
-    } else groups.set(h.documentId, { doc, chunks: [h], score: h.score });
+    if (g) g.chunks.push(h);
+    else groups.set(h.documentId, { doc, chunks: [h], score: h.score });
   }
-  for (const g of groups.values()) g.chunks.sort((a, b) => b.score - a.score);
+  for (const g of groups.values()) {
+    g.chunks.sort((a, b) => b.score - a.score);
+    g.score = documentRelevance(g.chunks, g.doc.chunkCount);
+  }
   return [...groups.values()].sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
 }
 
@@ -59,8 +66,10 @@ export function toHit(
     title: doc.title,
     filename: doc.filename,
     country: doc.country,
+    ...(doc.country ? { countryName: countryName(doc.country) } : {}),
     language: doc.language,
     recordType: doc.recordType,
+    ...(doc.recordType ? { recordTypeName: recordTypeName(doc.recordType) } : {}),
     createdAt: doc.createdAt,
     score,
     tags: doc.tags,

@@ -1,4 +1,4 @@
-import { MatchQuery } from "@lancedb/lancedb";
+import { BooleanQuery, type FullTextQuery, MatchQuery, Occur } from "@lancedb/lancedb";
 import { AppError } from "../../errors.ts";
 import type { ChunkHit, DocumentStore, DocumentSummary, SearchChunksRequest } from "../types.ts";
 import { float32 } from "./arrow-values.ts";
@@ -15,14 +15,14 @@ type Row = Record<string, unknown>;
 export interface SearchDeps {
   tables: StoreTables;
   dims: number;
-  /** True once an IVF_PQ index exists: searches then probe partitions and refine. */
+  /** True once an IVF_RQ index exists: searches then probe partitions and refine. */
   vectorIndexed: () => boolean;
 }
 
 const MAX_LIMIT = 1000;
 
 /**
- * IVF_PQ query parameters: partitions probed and the refine factor (candidates re-ranked with
+ * IVF_RQ query parameters: partitions probed and the refine factor (candidates re-ranked with
  * exact distances). Chosen on measured recall@10 against exact search (README, Speed).
  */
 export const ANN_TUNING = { nprobes: 20, refineFactor: 10 } as const;
@@ -60,7 +60,8 @@ function checkRequest(req: SearchChunksRequest, dims: number): { text?: string; 
   if (!Number.isInteger(req.limit) || req.limit < 1 || req.limit > MAX_LIMIT) {
     throw new AppError("validation_failed", `limit must be an integer from 1 to ${MAX_LIMIT}`);
   }
-  const needsVector = req.mode !== "keyword";
+  // Keyword mode takes an optional vector (to score its hits' meaning too).
+  const needsVector = req.mode !== "keyword" || req.vector !== undefined;
   const needsText = req.mode !== "semantic";
   if (needsVector && req.vector?.length !== dims) {
     throw new AppError("validation_failed", `${req.mode} search needs a ${dims}-d query vector`);
@@ -68,6 +69,30 @@ function checkRequest(req: SearchChunksRequest, dims: number): { text?: string; 
   const text = req.text?.trim();
   if (needsText && !text) throw new AppError("validation_failed", `${req.mode} search needs query text`);
   return { text: needsText ? text : undefined, vector: needsVector && req.vector ? Array.from(req.vector) : undefined };
+}
+
+/** Words of at least this many letters are matched with one typo; longer ones with two. */
+const FUZZY_ONE_EDIT = 4;
+const FUZZY_TWO_EDITS = 6;
+
+/**
+ * The FTS query for a keyword search. The text is matched as words (MatchQuery), never parsed as
+ * query syntax. Fuzzy: each word of 4+ letters also matches words one edit away (two from 6
+ * letters), keeping its first letter (prefixLength 1); the exact phrase keeps a
+ * boost so exact matches outrank corrected ones. Short words stay exact ("on" must not match "in").
+ */
+export function keywordQuery(text: string, fuzzy: boolean): FullTextQuery {
+  const exact = new MatchQuery(text, "text");
+  if (!fuzzy) return exact;
+  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter(
+    (w) => w.length >= FUZZY_ONE_EDIT,
+  );
+  if (words.length === 0) return exact;
+  const typo = words.map((w): [Occur, FullTextQuery] => [
+    Occur.Should,
+    new MatchQuery(w, "text", { fuzziness: w.length >= FUZZY_TWO_EDITS ? 2 : 1, prefixLength: 1 }),
+  ]);
+  return new BooleanQuery([[Occur.Should, new MatchQuery(text, "text", { boost: 2 })], ...typo]);
 }
 
 /**
@@ -93,40 +118,58 @@ export function createChunkSearch(deps: SearchDeps): Pick<DocumentStore["chunks"
     });
   };
 
-  const keywordRows = async (text: string, where: string | undefined, k: number, columns: string[]): Promise<Row[]> => {
-    // MatchQuery: the text is matched as words, never parsed as query syntax.
+  const keywordRows = async (
+    text: string,
+    where: string | undefined,
+    k: number,
+    columns: string[],
+    fuzzy: boolean,
+  ): Promise<Row[]> => {
     let q = chunks
       .query()
-      .fullTextSearch(new MatchQuery(text, "text"))
+      .fullTextSearch(keywordQuery(text, fuzzy))
       .select([...columns, "_score"])
       .limit(k);
     if (where) q = q.where(where);
     return q.toArray();
   };
 
-  const keyword = async (text: string, where: string | undefined, k: number): Promise<ChunkHit[]> =>
-    (await keywordRows(text, where, k, HIT_COLUMNS)).map((r) =>
-      rowToHit(r, Number(r._score), { keywordScore: Number(r._score) }),
+  // With a query vector, keyword hits also get their cosine from the stored vector, so every
+  // mode can show one relevance scale (the search service computes it).
+  const keyword = async (
+    text: string,
+    vector: number[] | undefined,
+    where: string | undefined,
+    k: number,
+    fuzzy: boolean,
+  ): Promise<ChunkHit[]> =>
+    (await keywordRows(text, where, k, vector ? [...HIT_COLUMNS, "vector"] : HIT_COLUMNS, fuzzy)).map((r) =>
+      rowToHit(r, Number(r._score), {
+        keywordScore: Number(r._score),
+        ...(vector ? { semanticScore: cosine(vector, float32(r, "vector")) } : {}),
+      }),
     );
 
   // Both halves run as their own queries, each selecting its score column, and are fused here:
   // LanceDB's native hybrid query applies one column list to both halves, so it cannot name
   // `_distance` and `_score` and Lance warns on every search.
-  const hybrid = async (text: string, vector: number[], where: string | undefined, k: number): Promise<ChunkHit[]> => {
+  const hybrid = async (
+    text: string,
+    vector: number[],
+    where: string | undefined,
+    k: number,
+    fuzzy: boolean,
+  ): Promise<ChunkHit[]> => {
     const [semanticHits, keywordHits] = await Promise.all([
       semantic(vector, where, k),
-      keywordRows(text, where, k, [...HIT_COLUMNS, "vector"]),
+      keyword(text, vector, where, k, fuzzy),
     ]);
-    // Keyword-only hits get their cosine from the stored vector, so both component scores show.
-    const keywordScored = keywordHits.map((r) => {
-      const cos = cosine(vector, float32(r, "vector"));
-      return rowToHit(r, Number(r._score), { semanticScore: cos, keywordScore: Number(r._score) });
-    });
-    return fuseRanks(semanticHits, keywordScored);
+    return fuseRanks(semanticHits, keywordHits);
   };
 
   const searchWithDocuments = async (req: SearchChunksRequest) => {
     const { text, vector } = checkRequest(req, deps.dims);
+    const fuzzy = req.fuzzy ?? false;
     const where = filterToWhere(req.filter, { documentId: "documentId" });
     // A small margin for chunks of half-written or replaced documents, which are dropped below.
     const k = req.limit + Math.min(50, Math.ceil(req.limit / 4) + 5);
@@ -134,8 +177,8 @@ export function createChunkSearch(deps: SearchDeps): Pick<DocumentStore["chunks"
       req.mode === "semantic"
         ? semantic(vector!, where, k)
         : req.mode === "keyword"
-          ? keyword(text!, where, k)
-          : hybrid(text!, vector!, where, k),
+          ? keyword(text!, vector, where, k, fuzzy)
+          : hybrid(text!, vector!, where, k, fuzzy),
     );
     const docs = await guard("read documents", () => summaries(deps, [...new Set(hits.map((h) => h.documentId))]));
     const hashes = new Map(docs.map((d) => [d.id, d.contentHash]));
