@@ -17,7 +17,10 @@ export function getApiKey() {
   }
 }
 
-/** Saves the key; an empty value forgets it. */
+/**
+ * Saves the key; an empty value forgets it.
+ * @param {string} value
+ */
 export function setApiKey(value) {
   try {
     if (value) localStorage.setItem(KEY_STORAGE, value);
@@ -28,6 +31,12 @@ export function setApiKey(value) {
 }
 
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} code
+   * @param {string} message
+   * @param {unknown} [details]
+   */
   constructor(status, code, message, details) {
     super(message);
     this.name = "ApiError";
@@ -82,14 +91,21 @@ export async function api(path, opts = {}) {
   return data;
 }
 
-/** True for the rejection of an aborted fetch or sleep (a newer request replaced it). */
+/**
+ * True for the rejection of an aborted fetch or sleep (a newer request replaced it).
+ * @param {unknown} err
+ */
 export function isAbort(err) {
   return err instanceof DOMException && err.name === "AbortError";
 }
 
-/** One readable sentence (plus field problems) for an error from api(). */
+/**
+ * One readable sentence (plus field problems) for an error from api().
+ * @param {unknown} err
+ * @returns {string}
+ */
 export function describeError(err) {
-  if (!(err instanceof ApiError)) return `Something went wrong: ${err?.message ?? err}`;
+  if (!(err instanceof ApiError)) return `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
   let msg = err.message;
   if (err.code === "unauthorized" || err.status === 401) {
     msg += " Set an API key under “API key” at the top of the page.";
@@ -102,13 +118,19 @@ export function describeError(err) {
   return problems.length ? `${msg} (${problems.join("; ")})` : msg;
 }
 
+/**
+ * @param {any} details the envelope's `details`: a string, a list of issues or `{ issues }`
+ * @returns {string[]}
+ */
 function detailLines(details) {
   if (!details) return [];
   if (typeof details === "string") return [details];
   if (Array.isArray(details)) {
     return details
       .slice(0, 5)
-      .map((d) => (typeof d === "string" ? d : d?.message ? `${fieldOf(d.path) || "input"}: ${d.message}` : ""))
+      .map((/** @type {any} */ d) =>
+        typeof d === "string" ? d : d?.message ? `${fieldOf(d.path) || "input"}: ${d.message}` : "",
+      )
       .filter(Boolean);
   }
   if (Array.isArray(details.issues)) return detailLines(details.issues);
@@ -116,6 +138,7 @@ function detailLines(details) {
 }
 
 // The API sends `path` as a dotted string ("filters.from"); zod's own issues carry an array.
+/** @param {unknown} path */
 function fieldOf(path) {
   if (Array.isArray(path)) return path.join(".");
   return typeof path === "string" ? path : "";

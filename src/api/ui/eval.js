@@ -45,7 +45,7 @@ export async function showEval() {
  * @param {EvalMetrics} m
  */
 function render(el, m) {
-  const titleOf = (id) => m.meta?.labelTitles?.[id] ?? labelOf(id);
+  const titleOf = (/** @type {string} */ id) => m.meta?.labelTitles?.[id] ?? labelOf(id);
   const sum = m.summary;
   const meta = m.meta;
   const mode = h(
@@ -153,16 +153,29 @@ function fullReportLink() {
   return p;
 }
 
+/**
+ * @param {string} name
+ * @param {string} value
+ */
 function metric(name, value) {
   return h("div", { class: "metric" }, h("dt", {}, name), h("dd", {}, value));
 }
 
+/** @param {number | null | undefined} x */
 function num(x) {
-  return Number.isFinite(x) ? x.toFixed(3) : "–";
+  return typeof x === "number" && Number.isFinite(x) ? x.toFixed(3) : "–";
 }
 
+/**
+ * @param {import("../../eval/types.ts").LabelMetrics[]} rows
+ * @param {string} mode which decisions count as predicted: `suggest` or `suggestReview`
+ * @param {(id: string) => string} titleOf
+ */
 function perLabelTable(rows, mode, titleOf) {
-  const sorted = [...rows].sort((a, b) => (b[mode]?.f1 ?? 0) - (a[mode]?.f1 ?? 0));
+  /** @param {import("../../eval/types.ts").LabelMetrics} r @returns {Partial<import("../../eval/types.ts").PRF>} */
+  const prfOf = (r) => (mode === "suggest" ? r.suggest : mode === "suggestReview" ? r.suggestReview : undefined) ?? {};
+  const sorted = [...rows].sort((a, b) => (prfOf(b).f1 ?? 0) - (prfOf(a).f1 ?? 0));
+  /** @param {number | undefined} v @param {string} cls */
   const cell = (v, cls) =>
     h("td", {}, h("div", { class: "bar-cell" }, bar(v, cls), h("span", { class: "num" }, pct(v))));
   return h(
@@ -188,7 +201,7 @@ function perLabelTable(rows, mode, titleOf) {
         "tbody",
         {},
         sorted.map((r) => {
-          const prf = r[mode] ?? {};
+          const prf = prfOf(r);
           return h(
             "tr",
             {},
@@ -210,6 +223,7 @@ function perLabelTable(rows, mode, titleOf) {
   );
 }
 
+/** @param {import("../../eval/types.ts").LanguageRow[]} rows */
 function languageTable(rows) {
   if (!rows.length) return h("p", { class: "hint" }, "No per-language numbers in this run.");
   return h(

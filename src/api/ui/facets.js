@@ -32,7 +32,10 @@ export function facetGroups(facets, params) {
   return groups;
 }
 
-/** How many filters the search has ticked. */
+/**
+ * How many filters the search has ticked.
+ * @param {URLSearchParams} params
+ */
 export function countChosen(params) {
   return FACETS.reduce((n, f) => n + params.getAll(f.param).length, 0);
 }

@@ -3,10 +3,18 @@
 
 import { api } from "./api.js";
 
+/** @typedef {ReturnType<typeof termFromApi>} UiTerm */
+
+/** @type {Map<string, Promise<UiTerm[]>>} */
 const cache = new Map();
+/** @type {Map<string, string>} */
 const titles = new Map();
 
-/** Terms of a vocabulary domain (see termFromApi), fetched once. */
+/**
+ * Terms of a vocabulary domain (see termFromApi), fetched once.
+ * @param {string} domain
+ * @returns {Promise<UiTerm[]>}
+ */
 export function loadTerms(domain) {
   if (!cache.has(domain)) {
     const p = api(`/v1/vocabularies/${encodeURIComponent(domain)}`).then((body) => {
@@ -18,7 +26,7 @@ export function loadTerms(domain) {
     p.catch(() => cache.delete(domain));
     cache.set(domain, p);
   }
-  return cache.get(domain);
+  return /** @type {Promise<UiTerm[]>} */ (cache.get(domain));
 }
 
 /** Loads the domains the views label things with; failures leave ids as they are. */
@@ -26,22 +34,32 @@ export async function preloadLabels() {
   await Promise.allSettled(["gbf-targets", "gbf-goals", "cbd-subjects"].map(loadTerms));
 }
 
-/** The title of a label id, or the id itself when unknown. */
+/**
+ * The title of a label id, or the id itself when unknown.
+ * @param {string} id
+ */
 export function labelOf(id) {
   return cleanTitle(titles.get(id) ?? id);
 }
 
 /** Drops the thesaurus' code prefix ("GBF-T06. Reduce…" → "Reduce…"); the UI shows its own short id. */
+/** @param {unknown} title */
 export function cleanTitle(title) {
   return String(title).replace(/^(GBF-[TG]-?[0-9A-D]+|Aichi-T\d+)\.\s*/, "");
 }
 
-/** True for CBD subject ids, which read better by name than by code. */
+/**
+ * True for CBD subject ids, which read better by name than by code.
+ * @param {string} id
+ */
 export function isSubject(id) {
   return /^CBD-SUBJECT-/.test(id);
 }
 
-/** Short display id: GBF-TARGET-03 → "T3", GBF-GOAL-A → "Goal A", others unchanged. */
+/**
+ * Short display id: GBF-TARGET-03 → "T3", GBF-GOAL-A → "Goal A", others unchanged.
+ * @param {string} id
+ */
 export function shortId(id) {
   const t = /^GBF-TARGET-0*(\d+)$/.exec(id);
   if (t) return `T${t[1]}`;
@@ -55,6 +73,7 @@ export function shortId(id) {
 /**
  * A term of GET /v1/vocabularies/:domain as the page uses it: id, display title (short English
  * title, without the thesaurus code prefix) and the folded text "Find a target" searches.
+ * @param {any} t a term as the vocabulary route returns it (loosely shaped across domains)
  */
 export function termFromApi(t) {
   const title = cleanTitle(t.shortTitle?.en || t.title?.en || t.name || t.identifier);
@@ -68,6 +87,8 @@ export function termFromApi(t) {
  * True when a term matches what the user typed in "Find a target": its short id ("T12", "t07"),
  * "Target 7" or a bare number (7 is not 17), or every word of the query as the start of a word of
  * its titles or full text, in any of the languages.
+ * @param {{ number?: string, haystack: string }} term
+ * @param {string} query
  */
 export function matchesTerm(term, query) {
   const q = fold(query).trim();
@@ -78,7 +99,10 @@ export function matchesTerm(term, query) {
   return q.split(/\s+/).every((w) => words.includes(` ${w}`));
 }
 
-// Lower case, accents dropped, punctuation as spaces.
+/**
+ * Lower case, accents dropped, punctuation as spaces.
+ * @param {unknown} text
+ */
 function fold(text) {
   return String(text)
     .normalize("NFD")

@@ -4,9 +4,16 @@
 import { api, describeError } from "./api.js";
 
 /** @typedef {import("./api.js").Schemas} Schemas */
+/** @typedef {Schemas["Suggestion"]} Suggestion */
+/** @typedef {Suggestion["evidence"][number]} Evidence */
+/** @typedef {{ suggestions: Suggestion[], source?: string, doc?: Schemas["DocumentDetail"], onSaved?: () => void }} RenderOptions */
+/** @typedef {RenderOptions & { doc: Schemas["DocumentDetail"] }} ReviewOptions */
+/** The reviewer's choices before saving: accept / reject per label, and labels to add. */
+/** @typedef {{ actions: Map<string, string>, added: string[] }} ReviewState */
 import { bar, h, pct, replace } from "./dom.js";
 import { cleanTitle, isSubject, labelOf, loadTerms, matchesTerm, shortId } from "./labels.js";
 
+/** @type {{ key: string, title: string, test: (s: Suggestion) => boolean }[]} */
 const GROUPS = [
   { key: "targets", title: "GBF targets", test: (s) => /^GBF-TARGET-/.test(s.id) },
   { key: "goals", title: "GBF goals", test: (s) => /^GBF-GOAL-/.test(s.id) },
@@ -25,6 +32,7 @@ const GROUPS = [
 export function renderSuggestions(el, opts) {
   const shown = (opts.suggestions ?? []).filter((s) => s.decision !== "none");
   const hiddenCount = (opts.suggestions ?? []).length - shown.length;
+  /** @type {ReviewState} */
   const state = { actions: new Map(), added: [] };
   const parts = [];
   if (!shown.length) {
@@ -64,10 +72,15 @@ export function renderSuggestions(el, opts) {
       ),
     );
   }
-  if (opts.doc) parts.push(reviewPanel(opts, state));
+  if (opts.doc) parts.push(reviewPanel(/** @type {ReviewOptions} */ (opts), state));
   replace(el, parts);
 }
 
+/**
+ * @param {Suggestion} s
+ * @param {RenderOptions} opts
+ * @param {ReviewState} state
+ */
 function suggestionItem(s, opts, state) {
   const name = s.label ? cleanTitle(s.label) : labelOf(s.id);
   const row = h(
@@ -92,6 +105,10 @@ function suggestionItem(s, opts, state) {
   return row;
 }
 
+/**
+ * @param {Evidence[]} evidence
+ * @param {string | undefined} source
+ */
 function evidenceList(evidence, source) {
   if (!evidence.length) return null;
   const items = evidence.slice(0, 3).map((e) => {
@@ -103,6 +120,10 @@ function evidenceList(evidence, source) {
 
 // For pasted text the offsets point into what the user typed, so show a little context around
 // the passage; for stored documents the evidence text is the passage itself.
+/**
+ * @param {Evidence} e
+ * @param {string | undefined} source
+ */
 function inContext(e, source) {
   const text = e.text ?? "";
   if (source && Number.isInteger(e.start) && Number.isInteger(e.end) && source.slice(e.start, e.end) === text) {
@@ -113,7 +134,13 @@ function inContext(e, source) {
   return [h("mark", {}, text)];
 }
 
+/**
+ * @param {Suggestion} s
+ * @param {ReviewState} state
+ * @param {HTMLElement} row
+ */
 function actionButtons(s, state, row) {
+  /** @param {string} action @param {string} text */
   const make = (action, text) =>
     h("button", {
       type: "button",
@@ -121,11 +148,11 @@ function actionButtons(s, state, row) {
       "aria-pressed": "false",
       "aria-label": `${text} ${shortId(s.id)}`,
       text,
-      onclick: (ev) => {
+      onclick: (/** @type {MouseEvent & { currentTarget: HTMLElement }} */ ev) => {
         const next = state.actions.get(s.id) === action ? undefined : action;
         if (next) state.actions.set(s.id, next);
         else state.actions.delete(s.id);
-        for (const b of ev.currentTarget.parentElement.querySelectorAll("button")) {
+        for (const b of ev.currentTarget.parentElement?.querySelectorAll("button") ?? []) {
           b.setAttribute("aria-pressed", String(b.classList.contains(`toggle-${next}`)));
         }
         row.classList.toggle("is-accepted", next === "accept");
@@ -140,6 +167,10 @@ function actionButtons(s, state, row) {
   );
 }
 
+/**
+ * @param {ReviewOptions} opts
+ * @param {ReviewState} state
+ */
 function reviewPanel(opts, state) {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const addedList = h("ul", { class: "chips", "aria-label": "Tags to add" });
@@ -151,6 +182,7 @@ function reviewPanel(opts, state) {
   });
   const select = h("select", { id: "add-select", size: "6" });
   const addBtn = h("button", { type: "button", class: "secondary", text: "Add tag" });
+  /** @type {import("./labels.js").UiTerm[]} */
   let terms = [];
   const fillOptions = () => {
     const list = terms.filter((t) => matchesTerm(t, filter.value));
@@ -224,11 +256,12 @@ function reviewPanel(opts, state) {
 const MAX_SUBJECT_CHIPS = 4;
 
 /** Chips for a document's current tags ({ targets, goals, subjects, sdgs }): GBF first, in order. */
+/** @param {{ targets?: string[], goals?: string[], subjects?: string[] } | null | undefined} tags */
 export function tagChips(tags) {
   const gbf = [...(tags?.targets ?? []), ...(tags?.goals ?? [])].sort(byCode);
   const ids = [...gbf, ...(tags?.subjects ?? [])];
   if (!ids.length) return h("p", { class: "hint" }, "No tags yet.");
-  const chip = (id) =>
+  const chip = (/** @type {string} */ id) =>
     h(
       "li",
       { class: `chip${isSubject(id) ? " chip-subject" : ""}`, title: labelOf(id) },
@@ -245,6 +278,7 @@ export function tagChips(tags) {
 }
 
 // GBF-GOAL-* sorts after targets; numbers are zero-padded so plain string order is right.
+/** @param {string} a @param {string} b */
 function byCode(a, b) {
   return a.localeCompare(b);
 }

@@ -19,8 +19,10 @@ const form = () => byId("search-form");
 /** @type {() => HTMLInputElement} */
 const queryBox = () => byId("q");
 const modeRadios = () => /** @type {RadioNodeList} */ (form().elements.namedItem("mode"));
+/** @type {AbortController | null} */
 let inflight = null;
 // Titles of documents shown so far, so "similar to …" can name the document it started from.
+/** @type {Map<string, string>} */
 const titles = new Map();
 
 /** Wires the Search view once. */
@@ -39,12 +41,15 @@ export function initSearch() {
   });
 }
 
-/** Runs whatever the hash asks for; called by the router on every visit. */
+/**
+ * Runs whatever the hash asks for; called by the router on every visit.
+ * @param {URLSearchParams} params
+ */
 export function showSearch(params) {
   queryBox().value = params.get("q") ?? "";
   const mode = params.get("mode") ?? "hybrid";
   modeRadios().value = mode;
-  if (params.get("similar")) return runSimilar(params.get("similar"));
+  if (params.get("similar")) return runSimilar(/** @type {string} */ (params.get("similar")));
   // Without a query the API browses the documents (newest first) with facets, so the view
   // is useful before anything is typed. The page number is in the hash (page=2) so a result
   // page can be linked and reloaded; the cursors that reach it are kept per query.
@@ -56,16 +61,21 @@ export function showSearch(params) {
   return runSearch(base);
 }
 
-/** 0-based page index of a `page` hash parameter ("2" → 1); anything else is the first page. */
+/**
+ * 0-based page index of a `page` hash parameter ("2" → 1); anything else is the first page.
+ * @param {string | null} value
+ */
 export function pageIndex(value) {
   const n = Number(value);
   return Number.isInteger(n) && n > 1 ? n - 1 : 0;
 }
 
+/** @param {URLSearchParams} params */
 function navigate(params) {
   location.hash = `#/search?${params.toString()}`;
 }
 
+/** @param {URLSearchParams} params @param {number} index */
 function goToPage(params, index) {
   const next = new URLSearchParams(params);
   if (index > 0) next.set("page", String(index + 1));
@@ -73,6 +83,7 @@ function goToPage(params, index) {
   navigate(next);
 }
 
+/** @param {URLSearchParams} params */
 async function runSearch(params) {
   const query = new URLSearchParams(params);
   query.set("group", "document");
@@ -113,6 +124,7 @@ async function runSearch(params) {
   }
 }
 
+/** @param {string} id */
 async function runSimilar(id) {
   replace(el("facets"));
   replace(el("pager"));
@@ -129,6 +141,7 @@ async function runSimilar(id) {
   }
 }
 
+/** @param {URLSearchParams} params */
 function hasFilters(params) {
   return FACETS.some((f) => params.getAll(f.param).length);
 }
@@ -214,6 +227,7 @@ function hitItem(hit) {
   );
 }
 
+/** @param {Schemas["SearchHit"]} hit */
 function hitMeta(hit) {
   const bits = [hit.country, hit.language, hit.recordType].filter(Boolean);
   return bits.length ? h("p", { class: "doc-meta" }, bits.join(" · ")) : null;
@@ -239,6 +253,7 @@ function whyText(why) {
   return bits.join(" · ");
 }
 
+/** @param {URLSearchParams} params */
 function renderPager(params) {
   const prev = h("button", { type: "button", class: "secondary", text: "Previous page", disabled: pages.index === 0 });
   const next = h("button", {

@@ -29,6 +29,7 @@ export function initSubmit() {
   const fileInput = byId("up-file");
   /** @param {string} name */
   const field = (name) => /** @type {HTMLInputElement | HTMLSelectElement} */ (form.elements.namedItem(name));
+  /** @type {AbortController | null} */
   let current = null;
 
   form.addEventListener("submit", async (ev) => {
@@ -146,6 +147,7 @@ function initPaste(result) {
   /** @type {HTMLTextAreaElement} */
   const area = byId("paste-text");
   const status = byId("paste-status");
+  /** @type {AbortController | null} */
   let inflight = null;
   const run = debounce(async () => {
     const text = area.value.trim();
