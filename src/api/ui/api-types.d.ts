@@ -771,6 +771,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The original file as it was uploaded or harvested (a download, never rendered in place) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored bytes, with their media type and a Content-Disposition filename */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}/similar": {
         parameters: {
             query?: never;
@@ -948,6 +1022,80 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The extracted text page by page (what the classifier read, and where evidence comes from) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Text per page, in order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentText"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1166,6 +1314,476 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/review/auto-accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-label scores at or above which suggestions are published as tags without review (secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The thresholds (empty: nothing is auto-accepted) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutoAccept"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the auto-accept thresholds and re-apply them to every stored document (secretariat) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AutoAccept"];
+                };
+            };
+            responses: {
+                /** @description Saved; `updated` documents' tags changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutoAccept"] & {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body or upload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject many (document, label) pairs (secretariat); good items apply even when others fail
+         * @description 200 when every item was applied. When some fail (unknown label, missing document) the others are still applied and the answer is 400 validation_failed whose details hold the same per-item results.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            decision: "accept" | "reject";
+                            documentId: string;
+                            labelId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Every item applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkReviewResult"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body or upload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who reviewed what and when, newest first, for one document or all (secretariat) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    documentId?: string;
+                    limit?: number;
+                    user?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of review decisions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewHistory"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents with suggestions nobody has decided on, newest first (secretariat) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Repeat the parameter or separate values with commas */
+                    country?: string | string[];
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Repeat the parameter or separate values with commas */
+                    label?: string | string[];
+                    limit?: number;
+                    maxScore?: number | null;
+                    minScore?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewQueue"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accept / reject counts and rate per label, weakest first (secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per-label review figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewStats"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/search": {
         parameters: {
             query?: never;
@@ -1185,6 +1803,8 @@ export interface paths {
                     /** @description json; csv (one row per hit, columns from `fields`); atom (a feed that follows this search) */
                     format?: "json" | "csv" | "atom";
                     from?: string;
+                    /** @description keyword and hybrid modes tolerate typos (one edit in words of 4+ letters, two from 6) */
+                    fuzzy?: "true" | "false";
                     /** @description Repeat the parameter or separate values with commas */
                     goal?: string | string[];
                     group?: "document" | "chunk";
@@ -1193,6 +1813,8 @@ export interface paths {
                     limit?: number;
                     mode?: "hybrid" | "semantic" | "keyword";
                     q?: string;
+                    /** @description relevance (best first) or date (newest first); browsing is newest first */
+                    sort?: "relevance" | "date";
                     /** @description Repeat the parameter or separate values with commas */
                     subject?: string | string[];
                     /** @description Repeat the parameter or separate values with commas */
@@ -1216,6 +1838,146 @@ export interface paths {
                         "application/atom+xml": string;
                         "application/json": components["schemas"]["SearchResult"];
                         "text/csv": string;
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents submitted with this key, newest first, with their review state */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of my documents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyDocuments"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key's role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an upload may name: countries (ISO alpha-2 with names) and CHM record types */
+        get: {
+            parameters: {
+                query?: {
+                    language?: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Countries by name and CHM record types */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmitOptions"];
                     };
                 };
                 /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
@@ -1389,6 +2151,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AutoAccept: {
+            /**
+             * @example {
+             *       "CBD-SUBJECT-BIOMES": 0.9
+             *     }
+             */
+            thresholds: {
+                [key: string]: number;
+            };
+        };
+        BulkReviewResult: {
+            applied: number;
+            failed: number;
+            results: {
+                /** @enum {string} */
+                decision: "accept" | "reject";
+                documentId: string;
+                error?: {
+                    code: string;
+                    message: string;
+                };
+                labelId: string;
+                ok: boolean;
+                recorded?: boolean;
+            }[];
+        };
         Classification: {
             classifierVersion: string;
             modelId: string;
@@ -1484,6 +2272,14 @@ export interface components {
             updatedAt: string;
             url: string;
         };
+        DocumentText: {
+            documentId: string;
+            mediaType: string;
+            pages: {
+                page: number;
+                text: string;
+            }[];
+        };
         Error: {
             error: {
                 /** @example not_found */
@@ -1578,11 +2374,33 @@ export interface components {
             }[];
             scoring: string;
         };
+        MyDocuments: {
+            documents: {
+                country?: string;
+                documentId: string;
+                filename?: string;
+                recordType?: string;
+                review: {
+                    accepted: number;
+                    pending: number;
+                    rejected: number;
+                };
+                submittedAt: string;
+                title?: string;
+            }[];
+            nextOffset: number | null;
+        };
         Ready: {
             checks: {
                 model: {
                     classifierVersion?: string;
                     ok: boolean;
+                    progress?: {
+                        done: number;
+                        /** @enum {string} */
+                        stage: "preparing" | "label descriptions" | "examples" | "SDG examples" | "fitting" | "saving";
+                        total: number;
+                    };
                     /** @enum {string} */
                     status: "loading" | "ready" | "failed";
                 };
@@ -1599,8 +2417,63 @@ export interface components {
             /** @enum {string} */
             status: "ready" | "not_ready";
         };
+        ReviewHistory: {
+            entries: {
+                /** @enum {string} */
+                action: "accept" | "reject" | "add";
+                createdAt: string;
+                documentId: string;
+                id: string;
+                label: string;
+                labelId: string;
+                title?: string;
+                user: string;
+            }[];
+            nextCursor: string | null;
+        };
+        ReviewQueue: {
+            items: {
+                country?: string;
+                createdAt: string;
+                documentId: string;
+                pending: {
+                    /** @enum {string} */
+                    decision: "suggest" | "review";
+                    evidence: {
+                        chunkId?: string;
+                        end: number;
+                        page?: number;
+                        /** @enum {string} */
+                        signal: "semantic" | "lexical" | "example";
+                        start: number;
+                        text: string;
+                    }[];
+                    label: string;
+                    labelId: string;
+                    score: number;
+                    /** @enum {string} */
+                    space: "gbf" | "subject" | "sdg";
+                }[];
+                recordType?: string;
+                title?: string;
+            }[];
+            nextCursor: string | null;
+        };
+        ReviewStats: {
+            decisions: number;
+            labels: {
+                accepted: number;
+                acceptRate: number | null;
+                added: number;
+                label: string;
+                labelId: string;
+                rejected: number;
+            }[];
+        };
         SearchHit: {
             country?: string;
+            /** @description English name of `country` */
+            countryName?: string;
             createdAt: string;
             documentId: string;
             filename?: string;
@@ -1610,6 +2483,7 @@ export interface components {
                 chunkIndex: number;
                 pageEnd: number;
                 pageStart: number;
+                /** @description The passage's relevance 0–1 */
                 score: number;
                 snippet: {
                     chunkEnd: number;
@@ -1624,11 +2498,16 @@ export interface components {
                 };
             }[];
             recordType?: string;
+            /** @description Name of the CHM record type */
+            recordTypeName?: string;
+            /** @description Relevance 0–1, one scale in every mode (0 when browsing): meaning similarity on a calibrated scale, with the query's words in hybrid and keyword modes; the component scores are in `why` */
             score: number;
             tags: components["schemas"]["TagSet"];
             title?: string;
             why: {
+                /** @description Best passage BM25 score (keyword matches) */
                 keywordScore?: number;
+                /** @description Best passage cosine similarity to the query */
                 semanticScore?: number;
                 tags: components["schemas"]["TagSet"];
                 terms: string[];
@@ -1673,6 +2552,11 @@ export interface components {
                     label: string;
                 }[];
             };
+            /** @description Relevance floor of semantic and hybrid search (SEARCH_MIN_RELEVANCE_*): `dropped` candidate documents whose best passage was below `minRelevance` (null: no floor, keyword mode or browsing) */
+            floor: {
+                dropped: number;
+                minRelevance: number | null;
+            };
             hits: components["schemas"]["SearchHit"][];
             nextCursor: string | null;
             /** @description Hits in the candidate set (see counts), not all matches */
@@ -1687,6 +2571,16 @@ export interface components {
             submittedAt: string;
             submittedBy: string | null;
             title?: string;
+        };
+        SubmitOptions: {
+            countries: {
+                code: string;
+                name: string;
+            }[];
+            recordTypes: {
+                id: string;
+                name: string;
+            }[];
         };
         Suggestion: {
             /** @enum {string} */

@@ -1,27 +1,33 @@
 // Entry point: hash router between the three views and the API key setting.
 
 import { getApiKey, setApiKey } from "./api.js";
+import { linkHits, parseDocumentHash } from "./doc-links.js";
+import { showDocument } from "./document.js";
 import { byId } from "./dom.js";
 import { showCoverage } from "./coverage.js";
 import { showEval } from "./eval.js";
 import { initSearch, showSearch } from "./search.js";
+import { watchReadiness } from "./ready-banner.js";
 import { initSubmit } from "./submit.js";
 
-const VIEWS = ["submit", "search", "coverage", "eval"];
+const VIEWS = ["submit", "search", "coverage", "eval", "document"];
 
 function route() {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
-  const view = VIEWS.includes(path) ? path : "submit";
+  // A document has its own URL: #/documents/<id>?page=N (or …#page=N), opened by the document page.
+  const doc = parseDocumentHash(location.hash);
+  const view = doc ? "document" : VIEWS.includes(path) && path !== "document" ? path : "submit";
   for (const v of VIEWS) {
     byId(`view-${v}`).hidden = v !== view;
     const tab = document.querySelector(`.tabs a[data-view="${v}"]`);
     if (v === view) tab?.setAttribute("aria-current", "page");
     else tab?.removeAttribute("aria-current");
   }
-  document.title = `${{ submit: "Submit", search: "Search", coverage: "Coverage", eval: "Evaluation" }[view]} · chm-lens`;
+  document.title = `${{ submit: "Submit", search: "Search", coverage: "Coverage", eval: "Evaluation", document: "Document" }[view]} · chm-lens`;
   if (view === "search") showSearch(new URLSearchParams(query));
   if (view === "coverage") showCoverage(new URLSearchParams(query));
   if (view === "eval") showEval();
+  if (doc) showDocument(doc);
   return view;
 }
 
@@ -47,6 +53,8 @@ function initKeyForm() {
 initKeyForm();
 initSubmit();
 initSearch();
+linkHits(byId("hits"));
+watchReadiness();
 let previous = route();
 window.addEventListener("hashchange", () => {
   const view = route();

@@ -2,6 +2,7 @@
 // document, the accept / reject / add controls that save feedback through the tags route.
 
 import { api, describeError } from "./api.js";
+import { documentHref } from "./doc-links.js";
 
 /** @typedef {import("./api.js").Schemas} Schemas */
 /** @typedef {Schemas["Suggestion"]} Suggestion */
@@ -99,7 +100,7 @@ function suggestionItem(s, opts, state) {
       bar(s.score, `bar-${s.decision}`),
       h("span", { class: "score", "aria-label": `score ${pct(s.score)}` }, pct(s.score)),
     ),
-    evidenceList(s.evidence ?? [], opts.source),
+    evidenceList(s.evidence ?? [], opts.source, opts.doc?.id),
   );
   if (opts.doc) row.append(actionButtons(s, state, row));
   return row;
@@ -108,12 +109,21 @@ function suggestionItem(s, opts, state) {
 /**
  * @param {Evidence[]} evidence
  * @param {string | undefined} source
+ * @param {string | undefined} documentId
  */
-function evidenceList(evidence, source) {
+function evidenceList(evidence, source, documentId) {
   if (!evidence.length) return null;
   const items = evidence.slice(0, 3).map((e) => {
     const where = [e.page ? `p. ${e.page}` : null, e.signal].filter(Boolean).join(" · ");
-    return h("li", {}, h("span", { class: "evidence-meta" }, where), h("blockquote", {}, inContext(e, source)));
+    // A stored document's evidence opens the document page at the passage, marked in place.
+    const open = documentId
+      ? h(
+          "a",
+          { class: "evidence-open", href: documentHref(documentId, { page: e.page, passage: e.text }) },
+          "show in the document",
+        )
+      : null;
+    return h("li", {}, h("span", { class: "evidence-meta" }, where), open, h("blockquote", {}, inContext(e, source)));
   });
   return h("details", { class: "evidence" }, h("summary", {}, `Evidence (${evidence.length})`), h("ol", {}, items));
 }

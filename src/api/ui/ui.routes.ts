@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { Context } from "hono";
@@ -17,6 +18,14 @@ const TYPES: Record<string, string> = {
 // Only the UI's own origin: no CDN, no inline script, no framing. Widths of bars are set
 // through CSSOM (el.style), which `style-src 'self'` allows.
 const CSP = ownPagesCsp();
+
+// pdf.js renders a document's pages in the browser (the document page): its browser build and
+// worker are served from the installed package, so the page needs no CDN and no bundler.
+const require = createRequire(import.meta.url);
+const VENDOR: Record<string, string> = {
+  "pdf.mjs": "pdfjs-dist/build/pdf.min.mjs",
+  "pdf.worker.mjs": "pdfjs-dist/build/pdf.worker.min.mjs",
+};
 
 const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(html|css|js|svg)$/;
 
@@ -71,7 +80,26 @@ export function createUiRoutes(options: UiOptions = {}): Hono {
     });
   };
 
+  const vendor = new Map<string, Promise<Uint8Array>>();
+  const sendVendor = async (c: Context, name: string) => {
+    const spec = Object.hasOwn(VENDOR, name) ? VENDOR[name] : undefined;
+    if (!spec) return c.notFound();
+    let bytes = vendor.get(name);
+    if (!bytes) {
+      bytes = readFile(require.resolve(spec)).then((b) => new Uint8Array(b));
+      vendor.set(name, bytes);
+    }
+    return c.body((await bytes) as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": TYPES.js!,
+      "Content-Security-Policy": CSP,
+      "X-Content-Type-Options": "nosniff",
+      // Named by the installed package, not by version: revalidate so an upgrade is picked up.
+      "Cache-Control": "no-cache",
+    });
+  };
+
   const ui = new Hono();
+  ui.get("/ui/vendor/:name", (c) => sendVendor(c, c.req.param("name")));
   ui.get("/", (c) => send(c, "index.html"));
   ui.get("/index.html", (c) => send(c, "index.html"));
   if (options.evalDir) {

@@ -1,0 +1,147 @@
+// Browser end-to-end for "open what you found": a search hit and a suggestion's evidence lead to
+// the document page, which renders the PDF page with pdf.js and highlights the passage (or marks
+// it in the text of other files) and offers the original file; axe-core checks the page's views
+// (/docs, Swagger UI, still has serious contrast, label and nested-control violations).
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./e2e/axe.ts";
+import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
+import { startServer, type RunningServer } from "./e2e/server.ts";
+
+const SHOTS = "test-output/e2e-document";
+const API_KEY = "e2e-document-key";
+const PDF = "corpora/samples/gbf-section-1-multipage.pdf";
+const MARKDOWN = "corpora/samples/biodiversity-finance-plan.md";
+
+interface Evidence {
+  page?: number;
+  text: string;
+}
+interface Detail {
+  id: string;
+  suggestions: { id: string; decision: string; evidence: Evidence[] }[];
+}
+
+describe.skipIf(skipBrowser)("the document page in a real browser", () => {
+  let server: RunningServer;
+  let chrome: OfflineBrowser;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  let pdfId: string;
+  let mdId: string;
+  const auth = { Authorization: `Bearer ${API_KEY}` };
+
+  async function ingest(file: string, type: string): Promise<string> {
+    const form = new FormData();
+    form.set("file", new File([readFileSync(file)], file.split("/").pop()!, { type }));
+    const res = await fetch(`${server.baseUrl}/v1/documents`, { method: "POST", body: form, headers: auth });
+    expect(res.status).toBe(202);
+    const { jobId } = (await res.json()) as { jobId: string };
+    for (;;) {
+      const job = (await (await fetch(`${server.baseUrl}/v1/jobs/${jobId}`)).json()) as {
+        state: string;
+        documentId: string;
+      };
+      if (job.state === "done") return job.documentId;
+      if (job.state === "failed") throw new Error(`ingest failed: ${JSON.stringify(job)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  const detail = async (id: string) => (await (await fetch(`${server.baseUrl}/v1/documents/${id}`)).json()) as Detail;
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const noSerious = async (view: string) => expect(await seriousViolations(page), view).toEqual([]);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    chrome = await launchBrowser();
+    server = await startServer(API_KEY);
+    pdfId = await ingest(PDF, "application/pdf");
+    mdId = await ingest(MARKDOWN, "text/markdown");
+    await server.services.store.optimize();
+    page = await chrome.context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+  }, 420_000);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  it("renders the evidence's PDF page with pdf.js and highlights the passage", async () => {
+    const doc = await detail(pdfId);
+    const ev = doc.suggestions.flatMap((s) => s.evidence).find((e) => e.page && e.page > 1 && e.text.length > 40);
+    expect(ev, "a suggestion with evidence past page 1").toBeDefined();
+    const href = `#/documents/${pdfId}?page=${ev!.page}&passage=${encodeURIComponent(ev!.text)}`;
+    await page.goto(`${server.baseUrl}/${href}`);
+    await page.locator(".pdf-page canvas").waitFor();
+    await expect.poll(() => page.locator(".pdf-nav .page-no").textContent()).toBe(`Page ${ev!.page} of 5`);
+    await expect.poll(() => page.locator(".textLayer .passage-hl").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const marked = (await page.locator(".textLayer .passage-hl").allTextContents()).join(" ").replace(/\s+/g, "");
+    expect(ev!.text.replace(/\s+/g, "")).toContain(marked.slice(0, 20));
+    // The original bytes are one click away.
+    const file = await page.locator("a", { hasText: "Download the original file" }).getAttribute("href");
+    const res = await fetch(`${server.baseUrl}${file}`);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(PDF))).toBe(true);
+    await shot("document-pdf");
+    await noSerious("document page (PDF)");
+  }, 120_000);
+
+  it("opens the page of a #page=N link, and marks the passage in the text of a non-PDF file", async () => {
+    await page.goto(`${server.baseUrl}/#/documents/${pdfId}#page=3`);
+    await expect.poll(() => page.locator(".pdf-nav .page-no").textContent()).toBe("Page 3 of 5");
+
+    const doc = await detail(mdId);
+    const ev = doc.suggestions.flatMap((s) => s.evidence).find((e) => e.text.length > 40)!;
+    await page.goto(
+      `${server.baseUrl}/#/documents/${mdId}?page=${ev.page ?? 1}&passage=${encodeURIComponent(ev.text)}`,
+    );
+    await page.locator("mark.passage-hl").waitFor();
+    expect((await page.locator("mark.passage-hl").textContent())?.replace(/\s+/g, " ")).toBe(
+      ev.text.replace(/\s+/g, " "),
+    );
+    await shot("document-text");
+  }, 60_000);
+
+  it("links each search hit and its passages to the document page, and suggestions' evidence too", async () => {
+    await page.goto(`${server.baseUrl}/#/search?q=${encodeURIComponent("protected areas")}`);
+    const hit = page.locator(`.hit[data-document-id="${pdfId}"]`);
+    await hit.waitFor({ timeout: 30_000 });
+    const pageLink = hit.locator(".passages a.page").first();
+    expect(await pageLink.getAttribute("href")).toMatch(new RegExp(`^#/documents/${pdfId}\\?page=[1-5]&passage=`));
+    await shot("search-links");
+    await noSerious("search");
+    await hit.locator("h3 a").click();
+    await expect.poll(() => page.url()).toContain(`#/documents/${pdfId}`);
+    await page.locator(".pdf-page canvas").waitFor();
+    await expect.poll(() => page.locator("#document-heading").textContent()).not.toBe("Document");
+
+    const evidence = page.locator(".doc-suggestions .evidence").first();
+    await evidence.locator("summary").click();
+    const open = evidence.locator("a.evidence-open").first();
+    expect(await open.getAttribute("href")).toMatch(new RegExp(`^#/documents/${pdfId}\\?page=[1-5]&passage=`));
+    await open.click();
+    await expect.poll(() => page.locator(".textLayer .passage-hl").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  }, 90_000);
+
+  it("has no serious or critical axe violations on the submit, coverage and evaluation views", async () => {
+    for (const view of ["submit", "coverage", "eval"]) {
+      await page.goto(`${server.baseUrl}/#/${view}`);
+      await page.locator(`#${view}-heading`).waitFor();
+      await page.waitForLoadState("networkidle");
+      await shot(`axe-${view}`);
+      await noSerious(view);
+    }
+  }, 120_000);
+
+  it("never contacts another host and raises no page errors", () => {
+    expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
