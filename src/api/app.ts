@@ -13,7 +13,9 @@ import { registerHealth } from "./health.handlers.ts";
 import { registerJobs } from "./jobs.handlers.ts";
 import { registerMatches } from "./matches.handlers.ts";
 import { registerOpenSearch } from "./opensearch.ts";
+import { registerReview } from "./review.handlers.ts";
 import { registerSearch } from "./search.handlers.ts";
+import { registerSubmissions } from "./submissions.handlers.ts";
 import { createUiRoutes } from "./ui/ui.routes.ts";
 import { registerVocab } from "./vocab.handlers.ts";
 import { authenticate, parseApiKeys, rejectBadKey } from "./internal/auth.ts";
@@ -69,6 +71,8 @@ export function createApi(deps: ApiDeps): ApiApp {
   registerDocuments(app, deps);
   registerDocumentFile(app, deps);
   registerJobs(app, deps);
+  registerReview(app, deps);
+  registerSubmissions(app, deps);
   registerClassify(app, deps);
   registerVocab(app, deps);
   registerEval(app, deps);

@@ -24,7 +24,8 @@ describe("documents", () => {
 
     const doc = await (await kit.app.request(`/v1/documents/${id}`)).json();
     expect(doc).toMatchObject({ id, title: "Reef plan", country: "fj", status: "indexed", feedback: [] });
-    expect(doc.tags.targets).toEqual(["GBF-TARGET-03"]);
+    // A suggestion is not a tag until a reviewer accepts it (or an auto-accept threshold says so).
+    expect(doc.tags.targets).toEqual([]);
     expect(doc.suggestions[0]).toMatchObject({ id: "GBF-TARGET-03", decision: "suggest" });
     expect(doc.suggestions[0].label).toContain("30%");
     expect(doc.suggestions[0].evidence[0].text).toMatch(/coral|reef|protected area/i);
@@ -34,7 +35,7 @@ describe("documents", () => {
     const found = await (await kit.app.request("/v1/search?q=coral+lagoon")).json();
     expect(found.hits[0].documentId).toBe(id);
     expect(found.hits[0].passages[0].snippet.html).toContain("<mark>");
-    expect(facet(found, "targets", "GBF-TARGET-03")).toBe(1);
+    expect(facet(found, "targets", "GBF-TARGET-03")).toBe(0);
 
     const rejected = await postJson(kit.app, `/v1/documents/${id}/tags`, {
       actions: [
@@ -67,6 +68,12 @@ describe("documents", () => {
     expect(all.documents.map((d: any) => d.id)).toEqual([forest, reef]);
     const fj = await (await kit.app.request("/v1/documents?country=fj")).json();
     expect(fj.documents.map((d: any) => d.id)).toEqual([reef]);
+    // Filters see published tags only: the suggestion counts once a reviewer accepts it.
+    const before = await (await kit.app.request("/v1/documents?target=GBF-TARGET-02")).json();
+    expect(before.documents).toEqual([]);
+    await postJson(kit.app, `/v1/documents/${forest}/tags`, {
+      actions: [{ labelId: "GBF-TARGET-02", action: "accept" }],
+    });
     const t2 = await (await kit.app.request("/v1/documents?target=GBF-TARGET-02")).json();
     expect(t2.documents.map((d: any) => d.id)).toEqual([forest]);
     const paged = await (await kit.app.request("/v1/documents?limit=1")).json();
@@ -139,7 +146,7 @@ describe("documents", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error).toMatchObject({ code: "unknown_label", details: { labels: ["GBF-TARGET-42"] } });
-    expect((await kit.store.documents.get(id))!.tags.targets).toEqual(["GBF-TARGET-03"]);
+    expect((await kit.store.documents.get(id))!.tags.targets).toEqual([]);
     expect(await kit.store.feedback.forDocument(id)).toEqual([]);
   });
 

@@ -33,12 +33,20 @@ describe("/openapi.json", () => {
         "GET /v1/eval/latest",
         "GET /v1/jobs/{id}",
         "GET /v1/matches",
+        "GET /v1/review/auto-accept",
+        "GET /v1/review/history",
+        "GET /v1/review/queue",
+        "GET /v1/review/stats",
         "GET /v1/search",
+        "GET /v1/submissions/mine",
+        "GET /v1/submissions/options",
         "GET /v1/vocabularies",
         "GET /v1/vocabularies/{domain}",
         "POST /v1/classify",
         "POST /v1/documents",
         "POST /v1/documents/{id}/tags",
+        "POST /v1/review/bulk",
+        "PUT /v1/review/auto-accept",
       ]
     `);
   });

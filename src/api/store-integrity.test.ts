@@ -65,7 +65,9 @@ describe("delete", () => {
     expect(await ingest(kit, REEF, { title: "New title" })).toBe(id);
     const doc = await getDoc(kit, id);
     expect(doc).toMatchObject({ title: "New title", feedback: [] });
-    expect(doc.tags.targets).toEqual(["GBF-TARGET-03"]);
+    // The added GBF-TARGET-02 is gone with its feedback; the new classification is a suggestion again.
+    expect(doc.tags.targets).toEqual([]);
+    expect(doc.suggestions.map((s: any) => s.id)).toContain("GBF-TARGET-03");
     expect(doc.submissions.map((s: any) => s.title)).toEqual(["New title"]);
   });
 

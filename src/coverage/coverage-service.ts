@@ -2,7 +2,7 @@ import type { Countries } from "../geo/index.ts";
 import { validateFilters } from "../search/index.ts";
 import type { DocumentRecord, DocumentStore } from "../store/index.ts";
 import type { Vocabulary } from "../vocab/index.ts";
-import { acceptedLabels, evidenceFor, gbfLabelsOf, suggestionsOf } from "./internal/doc-labels.ts";
+import { acceptedLabels, evidenceFor, gbfLabelsOf, rejectedLabels, suggestionsOf } from "./internal/doc-labels.ts";
 import {
   type CellDocument,
   type CoverageAxisItem,
@@ -81,11 +81,13 @@ export function createCoverageService(deps: CoverageDeps): CoverageService {
     validateFilters({ target: q.target?.filter((t) => !t.startsWith("GBF-GOAL-")) }, vocab);
     validateFilters({ goal: q.target?.filter((t) => t.startsWith("GBF-GOAL-")) }, vocab);
     const found = await store.documents.list({ limit: maxDocuments + 1, filter });
-    const accepted = q.tagSource === "accepted" ? acceptedLabels(await store.feedback.all()) : new Map();
+    const feedback = q.tagSource === "source" ? [] : await store.feedback.all();
+    const accepted = q.tagSource === "accepted" ? acceptedLabels(feedback) : new Map();
+    const rejected = q.tagSource === "suggested" ? rejectedLabels(feedback) : new Map();
     const docs = found.slice(0, maxDocuments).map((doc) => ({
       doc,
       country: doc.country || NO_COUNTRY,
-      labels: gbfLabelsOf(doc, q.tagSource, accepted, vocab),
+      labels: gbfLabelsOf(doc, q.tagSource, accepted, vocab, rejected),
     }));
     return { docs, truncated: found.length > maxDocuments };
   }

@@ -2,10 +2,9 @@ import { readyClassifier } from "../classify/index.ts";
 import type { Classifier } from "../classify/types.ts";
 import type { DocumentStore } from "../store/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
-import { tagsFromClassification } from "./internal/tags.ts";
+import { loadAutoAccept, publishedTags } from "./auto-accept.ts";
 import { classifyInput } from "./pipeline.ts";
 import { withDocumentLock } from "./review-tags.ts";
-import { replayFeedback } from "./tag-actions.ts";
 
 export interface ClassifyUntaggedDeps {
   store: DocumentStore;
@@ -56,8 +55,10 @@ export async function classifyUntagged(deps: ClassifyUntaggedDeps): Promise<Clas
         const chunks = await store.chunks.forDocument(id);
         if (chunks.length === 0) return false;
         const result = await classifier.classifyChunks(classifyInput(chunks));
-        const tags = replayFeedback(tagsFromClassification(result), await store.feedback.forDocument(id), vocab);
-        await store.documents.updateTags(id, tags, JSON.stringify(result));
+        const json = JSON.stringify(result);
+        const feedback = await store.feedback.forDocument(id);
+        const tags = publishedTags(json, await loadAutoAccept(store), feedback, vocab);
+        await store.documents.updateTags(id, tags, json);
         return true;
       });
       if (done) out.classified += 1;

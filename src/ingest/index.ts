@@ -29,3 +29,10 @@ export {
 export { classifyUntagged, type ClassifyUntaggedDeps, type ClassifyUntaggedResult } from "./classify-untagged.ts";
 export { type Reviewer, type ReviewDeps, type ReviewOutcome, reviewTags } from "./review-tags.ts";
 export { applyTagActions, replayFeedback, type TagAction } from "./tag-actions.ts";
+export {
+  applyAutoAccept,
+  type AutoAcceptThresholds,
+  loadAutoAccept,
+  publishedTags,
+  saveAutoAccept,
+} from "./auto-accept.ts";

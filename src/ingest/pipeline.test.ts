@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Classifier, ClassificationResult } from "../classify/types.ts";
 import { fakeEmbedder, ingestFixture, PARAGRAPHS, text, type IngestFixture } from "./internal/fakes.ts";
+import { loadVocabulary } from "../vocab/index.ts";
+import { saveAutoAccept } from "./auto-accept.ts";
 import { ingestBytes, type IngestProgress } from "./pipeline.ts";
 
 let fx: IngestFixture;
@@ -51,7 +53,7 @@ describe("ingestBytes", () => {
     expect((await fx.store.documents.get(a.documentId))!.createdAt).toBe(created);
   });
 
-  it("stores the classifier's suggested tags and its full result", async () => {
+  it("stores the full result and publishes as tags only what an auto-accept threshold allows", async () => {
     const result: ClassificationResult = {
       modelId: "fake-8",
       classifierVersion: "t1",
@@ -72,14 +74,12 @@ describe("ingestBytes", () => {
         return result;
       },
     };
+    // Thresholds for two labels: the target's score reaches its threshold, the subject's does not.
+    await saveAutoAccept(fx.store, await loadVocabulary(), { "GBF-TARGET-03": 0.85, "CBD-SUBJECT-PA": 0.75 });
     const res = await ingestBytes({ ...deps(), classifier }, { bytes: text(PARAGRAPHS), meta: {} });
     const doc = await fx.store.documents.get(res.documentId);
-    expect(doc?.tags).toEqual({
-      targets: ["GBF-TARGET-03"],
-      goals: ["GBF-GOAL-A"],
-      subjects: ["CBD-SUBJECT-PA"],
-      sdgs: [],
-    });
+    // Suggestions without a threshold (the goal, the "review" target) stay suggestions.
+    expect(doc?.tags).toEqual({ targets: ["GBF-TARGET-03"], goals: [], subjects: [], sdgs: [] });
     expect(JSON.parse(doc!.classificationJson)).toEqual(result);
     expect(seenChunks).toBe(res.chunkCount);
   });

@@ -8,7 +8,8 @@ import type { ExtractedDocument } from "../extract/types.ts";
 import type { ChunkRecord, DocumentMeta, DocumentRecord, DocumentStore, TagSet } from "../store/types.ts";
 import { citeEvidencePages } from "./evidence-pages.ts";
 import { documentIdFor, sha256Hex } from "./internal/ids.ts";
-import { EMPTY_TAGS, tagsFromClassification } from "./internal/tags.ts";
+import { type AutoAcceptThresholds, EMPTY_TAGS, tagsFromClassification } from "./internal/tags.ts";
+import { loadAutoAccept } from "./auto-accept.ts";
 import type { DocumentReader } from "./document-reader.ts";
 import { prepareDocument, prepareOptionsFromConfig } from "./prepare-document.ts";
 
@@ -114,9 +115,13 @@ export async function ingestBytes(
 
   const chunkRecords = chunks.map((c, i) => toChunkRecord(documentId, contentHash, c, vectors[i]!));
   // Never wait for a classifier that is loading or failed: store untagged, `classifyUntagged` tags it later.
-  const { tags, classificationJson } = await classify(readyClassifier(classifier), chunkRecords, extracted).catch(
-    deterministic,
-  );
+  const autoAccept = await loadAutoAccept(store);
+  const { tags, classificationJson } = await classify(
+    readyClassifier(classifier),
+    chunkRecords,
+    extracted,
+    autoAccept,
+  ).catch(deterministic);
   signal?.throwIfAborted();
   onProgress?.({ stage: "classified", pages, chunks: chunks.length, embedded: vectors.length });
 
@@ -136,11 +141,12 @@ async function classify(
   classifier: Classifier | undefined,
   chunks: ChunkRecord[],
   extracted: Pick<ExtractedDocument, "pageOffsets">,
+  autoAccept: AutoAcceptThresholds,
 ): Promise<{ tags: TagSet; classificationJson: string }> {
   if (!classifier || chunks.length === 0) return { tags: { ...EMPTY_TAGS }, classificationJson: "" };
   const classified = await classifier.classifyChunks(classifyInput(chunks));
   const result = citeEvidencePages(classified, chunks, extracted.pageOffsets);
-  return { tags: tagsFromClassification(result), classificationJson: JSON.stringify(result) };
+  return { tags: tagsFromClassification(result, autoAccept), classificationJson: JSON.stringify(result) };
 }
 
 /** Stored chunks as the classifier reads them: their own vectors, so nothing is embedded twice. */

@@ -1,7 +1,7 @@
 import { cosine } from "../embed/index.ts";
 import { AppError } from "../errors.ts";
 import type { Countries } from "../geo/index.ts";
-import type { ChunkRecord, DocumentRecord, DocumentStore } from "../store/index.ts";
+import { type ChunkRecord, classificationOf, type DocumentRecord, type DocumentStore } from "../store/index.ts";
 import type { Vocabulary } from "../vocab/index.ts";
 import { combine, jaccard, meanVector, placeFit, SCORING } from "./internal/score.ts";
 import { type Match, type MatchReport, type MatchRole, NEED_TYPES, OFFER_TYPES } from "./types.ts";
@@ -25,9 +25,20 @@ const roleOf = (recordType: string | undefined): MatchRole | undefined =>
       ? "offer"
       : undefined;
 
-const tagsOf = (d: DocumentRecord, field: "targets" | "subjects") => [
-  ...new Set([...d.tags[field], ...(d.sourceTags?.[field] ?? [])]),
-];
+/**
+ * A document's labels for matching: published tags, the source's own tags and the classifier's
+ * outright suggestions (unreviewed suggestions are not published as tags, but they still say what
+ * a need or an offer is about).
+ */
+const parsed = new WeakMap<DocumentRecord, ReturnType<typeof classificationOf>>();
+const tagsOf = (d: DocumentRecord, field: "targets" | "subjects") => {
+  if (!parsed.has(d)) parsed.set(d, classificationOf(d));
+  const suggested = (parsed.get(d)?.suggestions ?? [])
+    .filter((s) => s.decision === "suggest")
+    .filter((s) => (field === "subjects" ? s.space === "subject" : s.id.startsWith("GBF-TARGET-")))
+    .map((s) => s.id);
+  return [...new Set([...d.tags[field], ...(d.sourceTags?.[field] ?? []), ...suggested])];
+};
 
 /** The closest pair of passages between two documents' chunks. */
 function closestPair(own: ChunkRecord[], theirs: ChunkRecord[]) {

@@ -16,6 +16,7 @@ import {
   refreshChunkIndexes,
 } from "./internal/maintenance.ts";
 import { createMutex } from "./internal/mutex.ts";
+import { createSettings } from "./internal/settings.ts";
 import { createSubmissions, openSubmissionTable } from "./internal/submissions.ts";
 import { openTables } from "./internal/tables.ts";
 import { guard } from "./internal/write.ts";
@@ -106,7 +107,9 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       record: submissions.record,
       submissionsOf: submissions.submissionsOf,
       hasSubmitted: submissions.hasSubmitted,
+      bySubmitter: submissions.bySubmitter,
     },
+    settings: createSettings(tables, queueWriter),
     blobs,
     async optimize() {
       await writer.run(() => queueWriter.run(() => compactAndReindex(tables)));

@@ -220,6 +220,13 @@ export interface DocumentStore {
     submissionsOf(documentId: string): Promise<SubmissionRecord[]>;
     /** Whether `user` (a principal fingerprint) submitted the document. */
     hasSubmitted(documentId: string, user: string): Promise<boolean>;
+    /** Every submission by any of `users` (one submitter's key ids), newest first. */
+    bySubmitter(users: string[]): Promise<SubmissionRecord[]>;
+  };
+  /** Service settings as JSON text by key (e.g. `autoAccept`), shared by every process on the store. */
+  settings: {
+    get(key: string): Promise<string | undefined>;
+    put(key: string, value: string): Promise<void>;
   };
   /** Uploaded bytes by SHA-256, in a LanceDB table under the store URI. */
   blobs: {

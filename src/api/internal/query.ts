@@ -5,7 +5,7 @@ import type { SearchFilters } from "../../search/index.ts";
 const ID_RE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /** A repeatable (`?target=a&target=b`) or comma-separated (`?target=a,b`) list parameter. */
-function listParam(re: RegExp, example: string) {
+export function listParam(re: RegExp, example: string) {
   return z
     .union([z.string(), z.array(z.string())])
     .optional()

@@ -19,19 +19,44 @@ export function acceptedLabels(feedback: FeedbackRecord[]): Map<string, Set<stri
   return out;
 }
 
+/** Labels whose latest reviewer decision on a document is reject. */
+export function rejectedLabels(feedback: FeedbackRecord[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const f of [...feedback].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const set = out.get(f.documentId) ?? new Set<string>();
+    if (f.action === "reject") set.add(f.labelId);
+    else set.delete(f.labelId);
+    out.set(f.documentId, set);
+  }
+  return out;
+}
+
+/**
+ * "Suggested": what the classifier suggests outright, as reviewed. Suggestions are no longer
+ * published as tags until accepted, so they come from the stored classification, minus what
+ * reviewers rejected, plus the published tags (accepted, added or auto-accepted).
+ */
+function suggestedGbf(doc: DocumentRecord, rejected: Set<string> | undefined): string[] {
+  const suggested = (classificationOf(doc)?.suggestions ?? [])
+    .filter((s) => s.decision === "suggest" && !rejected?.has(s.id))
+    .map((s) => s.id);
+  return [...suggested, ...doc.tags.targets, ...doc.tags.goals];
+}
+
 /** The GBF targets and goals a document counts for under a tag source (goals implied by targets). */
 export function gbfLabelsOf(
   doc: DocumentRecord,
   source: TagSource,
   accepted: Map<string, Set<string>>,
   vocab: Vocabulary,
+  rejected: Map<string, Set<string>> = new Map(),
 ): Set<string> {
   const base =
     source === "accepted"
       ? [...(accepted.get(doc.id) ?? [])]
       : source === "source"
         ? [...(doc.sourceTags?.targets ?? []), ...(doc.sourceTags?.goals ?? [])]
-        : [...doc.tags.targets, ...doc.tags.goals];
+        : suggestedGbf(doc, rejected.get(doc.id));
   const labels = new Set(base.filter(isGbf));
   for (const id of [...labels]) for (const g of vocab.goalsOfTarget(id)) labels.add(g);
   return labels;
