@@ -1,6 +1,6 @@
 /**
  * Store benchmark: put latency, search latency before/after `optimize()` (FTS fold-in and the
- * IVF_PQ index past 10k chunks), and ANN recall@10 against exact cosine.
+ * IVF_RQ index past 10k chunks), and ANN recall@10 against exact cosine.
  * Run: npx tsx bench/store-bench.ts [docs=120] [chunksPerDoc=100] [dims=64]
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -122,7 +122,7 @@ async function searchTimes(label: string) {
 }
 await searchTimes("before optimize (FTS rows unindexed, no ANN)");
 const [optMs] = await time(() => store.optimize());
-console.log(`optimize (compaction, FTS fold-in, IVF_PQ if ≥10k rows): ${(optMs / 1000).toFixed(1)} s`);
+console.log(`optimize (compaction, FTS fold-in, IVF_RQ if ≥10k rows): ${(optMs / 1000).toFixed(1)} s`);
 await searchTimes("after optimize");
 const fresh = await time(() => store.chunks.search({ mode: "keyword", text: "doc7x3", limit: 3 }));
 console.log(`keyword exact token after optimize: ${fresh[1].map((h) => h.id).join(",")}`);

@@ -1,6 +1,6 @@
 /**
  * Loads a benchmark store through the store's bulk path (`documents.putMany`), then indexes it
- * (`store.optimize()`: FTS + IVF_PQ). The last documents hold the real passages with their USE
+ * (`store.optimize()`: FTS + IVF_RQ). The last documents hold the real passages with their USE
  * vectors (fetched only when the load reaches them, so a long load can start while they embed),
  * the rest synthetic chunks. Writes `bench-meta.json` into the folder so a later run
  * can `--reuse` it without reloading.
@@ -52,7 +52,18 @@ export async function loadStore(
     title: `Report ${d}`,
     country: gen.pick(COUNTRIES),
     tags: { targets: [gen.pick(targets), gen.pick(targets)], goals: [], subjects: [], sdgs: [] },
-    classificationJson: JSON.stringify({ note: "bench", suggestions: targets.slice(0, 10) }),
+    classificationJson: JSON.stringify({
+      suggestions: targets.slice(0, 10).map((id, k) => ({
+        id,
+        space: "gbf",
+        score: 0.9 - k * 0.05,
+        decision: k < 2 ? "suggest" : "none",
+        evidence: [{ page: 1, start: 0, end: 40, text: "bench evidence passage", signal: "semantic" }],
+      })),
+      modelId: "bench-hash-512",
+      classifierVersion: "bench",
+      thresholds: {},
+    }),
     createdAt: new Date(Date.UTC(2024, 0, 1 + (d % 365))).toISOString(),
     updatedAt: new Date().toISOString(),
   });

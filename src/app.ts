@@ -3,9 +3,11 @@ import {
   CLASSIFIER_VERSION,
   deferClassifier,
   loadDevSet,
+  dirStateCache,
   loadOrTrainClassifier,
   trackProgress,
   type TrainingProgress,
+  type StateCache,
   type Classifier,
   type DeferredClassifier,
   type LabelledExample,
@@ -176,6 +178,25 @@ export function classifierCacheDir(config: Config): string | undefined {
 }
 
 /**
+ * Where the trained classifier is kept between starts: a folder (CLASSIFIER_CACHE_DIR, or
+ * `classifier-cache` in a local DATA_DIR), else the store's `artifacts` table, so an object-store
+ * DATA_DIR keeps it under the same URI as the documents instead of retraining at every start.
+ */
+export function classifierCache(config: Config, store: DocumentStore): StateCache {
+  const dir = classifierCacheDir(config);
+  if (dir) return dirStateCache(dir);
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  return {
+    read: async (name) => {
+      const bytes = await store.artifacts.get(name);
+      return bytes === undefined ? undefined : dec.decode(bytes);
+    },
+    write: (name, text, prefix) => store.artifacts.put(name, enc.encode(text), { replacePrefix: prefix }),
+  };
+}
+
+/**
  * What the served classifier trains on: the development set, reviewers' feedback on GBF labels and
  * harvested records' own GBF tags (sourceTags). The eval keeps to the development set, so feedback
  * never moves a reported metric by itself (`eval --source-tags` scores the harvested tags out of fold).
@@ -205,14 +226,13 @@ async function loadClassifier(
   const started = Date.now();
   try {
     const examples = await trainingExamples(store, vocab);
-    const cacheDir = classifierCacheDir(config);
     const classifier = await loadOrTrainClassifier({
       embedder,
       vocab,
       examples,
       logger,
       ...(onProgress ? { options: { onProgress } } : {}),
-      ...(cacheDir ? { cacheDir } : {}),
+      cache: classifierCache(config, store),
     });
     logger.info(
       { version: classifier.version, examples: examples.length, ms: Date.now() - started },

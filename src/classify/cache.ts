@@ -1,19 +1,49 @@
 import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Embedder } from "../embed/types.ts";
 import type { Vocabulary } from "../vocab/types.ts";
-import { readCachedState } from "./internal/cached-state.ts";
+import { parseCachedState } from "./internal/cached-state.ts";
 import { CLASSIFIER_VERSION } from "./internal/state.ts";
 import { createClassifierTrainer, type TrainerOptions } from "./trainer.ts";
 import type { Classifier, LabelledExample } from "./types.ts";
+
+/**
+ * Where trained states are kept between starts: a folder (`dirStateCache`) or, wired in app.ts,
+ * a table under the store URI. `write` may drop older states whose name starts with `prefix`.
+ */
+export interface StateCache {
+  read(name: string): Promise<string | undefined>;
+  write(name: string, text: string, prefix: string): Promise<void>;
+}
+
+/** States as JSON files in `dir`, written then renamed so a crash never leaves a half file. */
+export function dirStateCache(dir: string): StateCache {
+  return {
+    async read(name) {
+      try {
+        return await readFile(join(dir, name), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    async write(name, text) {
+      await mkdir(dir, { recursive: true });
+      const tmp = join(dir, `${name}.${process.pid}.tmp`);
+      await writeFile(tmp, text);
+      await rename(tmp, join(dir, name));
+    },
+  };
+}
 
 export interface LoadOrTrainInput {
   embedder: Embedder;
   vocab: Vocabulary;
   examples: LabelledExample[];
-  /** Where trained states are kept as JSON; without it the classifier is trained every time. */
+  /** Where trained states are kept as JSON files; without it or `cache` it trains every time. */
   cacheDir?: string;
+  /** Where trained states are kept (wins over `cacheDir`). */
+  cache?: StateCache;
   /** Told when a cached state is invalid and ignored (it is then retrained and rewritten). */
   logger?: { warn(obj: object, msg: string): void };
   options?: TrainerOptions;
@@ -26,7 +56,8 @@ export interface LoadOrTrainInput {
  */
 export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Classifier> {
   const trainer = createClassifierTrainer({ embedder: input.embedder, vocab: input.vocab, options: input.options });
-  if (!input.cacheDir) return trainer.train(input.examples);
+  const cache = input.cache ?? (input.cacheDir ? dirStateCache(input.cacheDir) : undefined);
+  if (!cache) return trainer.train(input.examples);
   const keywords = await trainer.keywords();
   const hash = createHash("sha256")
     .update(JSON.stringify({ v: CLASSIFIER_VERSION, m: input.embedder.modelId, o: input.options ?? {} }))
@@ -34,15 +65,11 @@ export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Cl
     .update(JSON.stringify([...keywords]))
     .digest("hex")
     .slice(0, 16);
-  const safeModel = input.embedder.modelId.replace(/[^\w.@-]+/g, "_");
-  const file = join(input.cacheDir, `classifier-${safeModel}-${hash}.json`);
-  const cached = await readCachedState(file, input.embedder.modelId, input.logger);
+  const prefix = `classifier-${input.embedder.modelId.replace(/[^\w.@-]+/g, "_")}-`;
+  const name = `${prefix}${hash}.json`;
+  const cached = parseCachedState(await cache.read(name), input.embedder.modelId, input.logger, name);
   if (cached) return trainer.fromState(cached);
   const { classifier, state } = await trainer.trainState(input.examples);
-  await mkdir(input.cacheDir, { recursive: true });
-  // Write then rename so a crash mid-write never leaves a half file that later loads.
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(state));
-  await rename(tmp, file);
+  await cache.write(name, JSON.stringify(state), prefix);
   return classifier;
 }

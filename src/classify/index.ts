@@ -12,7 +12,7 @@ export type {
   LabelSpace,
   Suggestion,
 } from "./types.ts";
-export { loadOrTrainClassifier, type LoadOrTrainInput } from "./cache.ts";
+export { dirStateCache, loadOrTrainClassifier, type LoadOrTrainInput, type StateCache } from "./cache.ts";
 export {
   type ClassifierStatus,
   classifierProgress,

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { CLASSIFIER_VERSION, type ClassifierState } from "./state.ts";
 
@@ -36,17 +35,13 @@ const stateSchema = z
  * shape or another model → undefined with a warning, so the caller retrains and rewrites it
  * instead of serving a classifier built from a truncated or edited file.
  */
-export async function readCachedState(
-  file: string,
+export function parseCachedState(
+  text: string | undefined,
   modelId: string,
   logger?: { warn(obj: object, msg: string): void },
-): Promise<ClassifierState | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return undefined;
-  }
+  file = "classifier state",
+): ClassifierState | undefined {
+  if (text === undefined) return undefined;
   let problem: string;
   try {
     const parsed = stateSchema.safeParse(JSON.parse(text));
