@@ -1,6 +1,7 @@
 import { connect } from "@lancedb/lancedb";
 import { mkdir } from "node:fs/promises";
 import { AppError } from "../errors.ts";
+import { createArtifacts, openArtifactTable } from "./internal/artifacts.ts";
 import { createBlobs, localPath, openBlobTable } from "./internal/blobs.ts";
 import { blobInUse, createCascadeDelete } from "./internal/cascade.ts";
 import { createChunkSearch } from "./internal/chunk-search.ts";
@@ -42,7 +43,7 @@ export interface CreateStoreOptions {
 
 /**
  * Opens (or creates) the chm-lens store at `uri`: LanceDB tables `documents`, `chunks`,
- * `jobs`, `feedback`, `meta`, `submissions` and `blobs` (uploaded bytes by SHA-256), all under
+ * `jobs`, `feedback`, `meta`, `submissions`, `artifacts` (the trained classifier) and `blobs` (uploaded bytes by SHA-256), all under
  * the one URI so an object-store `DATA_DIR` holds every part.
  *
  * Writes are serialised per store instance: documents/chunks share one writer, jobs and
@@ -63,6 +64,7 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
   const tables = await openTables(db, opts);
   const blobTable = await openBlobTable(db);
   const submissionTable = await openSubmissionTable(db);
+  const artifacts = createArtifacts(await openArtifactTable(db), createMutex());
   let vectorIndexed = await hasVectorIndex(tables);
   const writer = createMutex();
   const queueWriter = createMutex();
@@ -75,7 +77,7 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
     run: async () => {
       await writer.run(() => refreshChunkIndexes(tables));
       // Past VECTOR_INDEX_MIN_ROWS the first refresh also builds the ANN index (minutes at 1M rows).
-      if (!vectorIndexed) vectorIndexed = await writer.run(() => buildVectorIndex(tables, opts.dims));
+      if (!vectorIndexed) vectorIndexed = await writer.run(() => buildVectorIndex(tables));
     },
   });
   const chunkWriter = createChunkWriter({
@@ -111,14 +113,16 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
     },
     settings: createSettings(tables, queueWriter),
     blobs,
+    artifacts,
     async optimize() {
       await writer.run(() => queueWriter.run(() => compactAndReindex(tables)));
       // Under the documents writer: an index commit racing a chunk rewrite can fail.
-      vectorIndexed = await writer.run(() => buildVectorIndex(tables, opts.dims));
+      vectorIndexed = await writer.run(() => buildVectorIndex(tables));
       // Deleted uploads stay on disk until their table is compacted and old versions are removed.
       const cleanupOlderThan = new Date(Date.now() - (opts.reclaimAfterMs ?? 10 * 60_000));
       await blobWriter.run(() => guard("compact uploads", () => blobTable.optimize({ cleanupOlderThan })));
       await queueWriter.run(() => guard("compact submissions", () => submissionTable.optimize({ cleanupOlderThan })));
+      await artifacts.optimize(cleanupOlderThan);
     },
     idle: () => refresh.idle(),
     async close() {

@@ -228,6 +228,17 @@ export interface DocumentStore {
     get(key: string): Promise<string | undefined>;
     put(key: string, value: string): Promise<void>;
   };
+  /**
+   * Derived state the service can rebuild (the trained classifier) as bytes by name, in a LanceDB
+   * table under the store URI so an object-store `DATA_DIR` keeps it too.
+   */
+  artifacts: {
+    get(name: string): Promise<Uint8Array | undefined>;
+    /** `replacePrefix`: once saved, delete the other artifacts whose name starts with it. */
+    put(name: string, bytes: Uint8Array, opts?: { replacePrefix?: string }): Promise<void>;
+    list(): Promise<string[]>;
+    optimize(cleanupOlderThan: Date): Promise<void>;
+  };
   /** Uploaded bytes by SHA-256, in a LanceDB table under the store URI. */
   blobs: {
     put(bytes: Uint8Array): Promise<string>;
