@@ -6,11 +6,13 @@ import { showDocument } from "./document.js";
 import { byId } from "./dom.js";
 import { showCoverage } from "./coverage.js";
 import { showEval } from "./eval.js";
+import { showMine } from "./mine.js";
+import { showReview } from "./review-queue.js";
 import { initSearch, showSearch } from "./search.js";
 import { watchReadiness } from "./ready-banner.js";
 import { initSubmit } from "./submit.js";
 
-const VIEWS = ["submit", "search", "coverage", "eval", "document"];
+const VIEWS = ["submit", "search", "coverage", "eval", "document", "review", "mine"];
 
 function route() {
   const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
@@ -23,10 +25,12 @@ function route() {
     if (v === view) tab?.setAttribute("aria-current", "page");
     else tab?.removeAttribute("aria-current");
   }
-  document.title = `${{ submit: "Submit", search: "Search", coverage: "Coverage", eval: "Evaluation", document: "Document" }[view]} · chm-lens`;
+  document.title = `${{ submit: "Submit", search: "Search", coverage: "Coverage", eval: "Evaluation", document: "Document", review: "Review", mine: "My documents" }[view]} · chm-lens`;
   if (view === "search") showSearch(new URLSearchParams(query));
   if (view === "coverage") showCoverage(new URLSearchParams(query));
   if (view === "eval") showEval();
+  if (view === "review") showReview(new URLSearchParams(query));
+  if (view === "mine") showMine();
   if (doc) showDocument(doc);
   return view;
 }

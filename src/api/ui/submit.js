@@ -7,6 +7,7 @@ import { byId, debounce, h, replace, sleep } from "./dom.js";
 import { preloadLabels } from "./labels.js";
 import { isMatchable, matchesPanel } from "./matches.js";
 import { renderSuggestions, tagChips } from "./review.js";
+import { countryCode, loadSubmitOptions } from "./submit-options.js";
 
 const POLL_MS = 700;
 const STATE_TEXT = {
@@ -31,6 +32,16 @@ export function initSubmit() {
   const field = (name) => /** @type {HTMLInputElement | HTMLSelectElement} */ (form.elements.namedItem(name));
   /** @type {AbortController | null} */
   let current = null;
+  /** @type {Schemas["SubmitOptions"]["countries"]} */
+  let countryList = [];
+  loadSubmitOptions()
+    .then((options) => {
+      countryList = options.countries;
+      fillOptions(options);
+    })
+    .catch(() => {
+      // Without the lists the form still takes ISO codes and the hard-coded record types.
+    });
 
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -47,7 +58,8 @@ export function initSubmit() {
     data.append("file", file, file.name);
     for (const name of ["title", "country", "recordType", "language"]) {
       let v = field(name).value.trim();
-      if (name === "country") v = v.toLowerCase();
+      // A name picked from the list becomes its ISO code; anything else goes as typed (the API checks it).
+      if (name === "country") v = countryCode(v, countryList);
       if (v) data.append(name, v);
     }
     button.disabled = true;
@@ -79,6 +91,25 @@ export function initSubmit() {
   });
 
   initPaste(result);
+}
+
+/**
+ * Country names into the datalist, the CHM record types into the select (keeping the choice).
+ * @param {Schemas["SubmitOptions"]} options
+ */
+function fillOptions(options) {
+  replace(
+    byId("country-names"),
+    options.countries.map((c) => h("option", { value: c.name, label: c.code.toUpperCase() })),
+  );
+  /** @type {HTMLSelectElement} */
+  const type = byId("up-type");
+  const chosen = type.value;
+  replace(
+    type,
+    h("option", { value: "" }, "Not specified"),
+    options.recordTypes.map((t) => h("option", { value: t.id, selected: t.id === chosen }, t.name)),
+  );
 }
 
 /**
