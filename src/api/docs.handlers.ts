@@ -12,19 +12,32 @@ const ASSETS: Record<string, string> = {
   "swagger-ui-standalone-preset.js": "text/javascript; charset=utf-8",
 };
 
-// The init script is its own file so the page works under a strict script-src 'self'.
+// The init script is its own file so the page works under a strict script-src 'self'. BaseLayout
+// (no top bar) and no deep links: axe-core found the top bar's URL box without a label and the
+// deep-link anchors nested inside each operation's button.
 const INIT_JS = `window.addEventListener("load", function () {
-  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: "StandaloneLayout" });
+  window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: false,
+    presets: [SwaggerUIBundle.presets.apis], layout: "BaseLayout" });
 });`;
+
+// Swagger UI's default colours put white text on light method badges (2.5:1) and light green text
+// on white; these overrides reach WCAG AA contrast.
+const A11Y_CSS = `.swagger-ui .opblock .opblock-summary-method { color: #000; text-shadow: none; }
+.swagger-ui .info .title small pre, .swagger-ui .info .title small.version-stamp pre { color: #000; }
+.swagger-ui .info .title small.version-stamp { background: #cfe8a0; }
+.swagger-ui .info .url, .swagger-ui .info a, .swagger-ui .info .link { color: #1a4f8b; }
+.swagger-ui .btn.authorize { color: #1b6e46; border-color: #1b6e46; }
+.swagger-ui .btn.authorize svg { fill: #1b6e46; }
+.swagger-ui .btn > span { color: inherit; }
+`;
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>chm-lens API reference</title>
-<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="stylesheet" href="/docs/assets/a11y.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
 <script src="/docs/assets/init.js"></script></body></html>`;
 
 /**
@@ -60,6 +73,7 @@ export function registerDocs(app: ApiApp): void {
   app.openapi(assetRoute, async (c) => {
     const { file } = c.req.valid("param");
     if (file === "init.js") return c.body(INIT_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+    if (file === "a11y.css") return c.body(A11Y_CSS, 200, { "content-type": "text/css; charset=utf-8" });
     const type = ASSETS[file];
     if (!type) throw new AppError("not_found", `No asset ${file}`);
     let bytes = cache.get(file);
