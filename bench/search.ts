@@ -12,6 +12,7 @@
  *
  * Run: npm run bench:search -- --sizes 100000,1000000 --queries 300 --json bench/results/search.json
  *      [--keep DIR] (load into DIR/<size> and keep it)  [--reuse DIR] (DIR/<size> already loaded)
+ *      [--load-only] (with --keep: load and index, no queries)
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -44,6 +45,8 @@ const QUERIES = Number(arg("queries", "300"));
 const JSON_OUT = arg("json");
 const REUSE = arg("reuse");
 const KEEP = arg("keep");
+// Load (and index) into --keep DIR and stop: the queries can then run later with --reuse DIR.
+const LOAD_ONLY = process.argv.includes("--load-only");
 const RECALL_QUERIES = Number(arg("recall-queries", "100"));
 const HELD_OUT = 200;
 /** Real passages loaded (0 for a quick smoke run without the USE cache). */
@@ -87,6 +90,10 @@ for (const size of SIZES) {
     console.log(
       `\n== ${size} chunks: load ${meta.loadSeconds.toFixed(1)} s (${meta.chunksPerSecond} chunks/s; per tenth ${meta.segmentRates.join(", ")}), index ${meta.indexSeconds.toFixed(1)} s`,
     );
+    if (LOAD_ONLY) {
+      runs.push({ ...meta });
+      continue;
+    }
     const search = createSearchService({ store, embedder: hashEmbedder, vocab });
     const config = testConfig({ DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: 0 });
     const app = createApi({

@@ -6,6 +6,7 @@
  * can `--reuse` it without reloading.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { ChunkRecord, DocumentRecord, DocumentStore } from "../src/store/index.ts";
 import type { Vocabulary } from "../src/vocab/index.ts";
@@ -20,6 +21,8 @@ export interface LoadMeta {
   chunksPerSecond: number;
   /** Chunks/s over each tenth of the load: flat when loading is linear. */
   segmentRates: number[];
+  /** The machine's 1-minute load average at the start and end of the load (other work skews rates). */
+  loadAverage: [number, number];
 }
 
 const COUNTRIES = ["fr", "br", "ke", "fj", "in", "ca", "mx", "ng", "id", "de"];
@@ -83,6 +86,7 @@ export async function loadStore(
   const realStart = size - Math.min(realCount, size);
   let real: { texts: string[]; vectors: Float32Array[] } | undefined;
   const segmentRates: number[] = [];
+  const loadAtStart = Number(loadavg()[0]!.toFixed(1));
   const t0 = performance.now();
   let segStart = t0;
   let segRows = 0;
@@ -124,6 +128,7 @@ export async function loadStore(
     indexSeconds,
     chunksPerSecond: Math.round(size / loadSeconds),
     segmentRates,
+    loadAverage: [loadAtStart, Number(loadavg()[0]!.toFixed(1))],
   };
   await writeFile(join(dir, "bench-meta.json"), JSON.stringify(meta, null, 2));
   return meta;
