@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Classifier, deferClassifier, readyClassifier, trackProgress } from "../src/classify/index.ts";
 import { seriousViolations } from "./e2e/axe.ts";
 import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
 import { startServer, type RunningServer } from "./e2e/server.ts";
@@ -142,6 +143,34 @@ describe.skipIf(skipBrowser)("the document page in a real browser", () => {
     await page.locator(".opblock").first().waitFor();
     await shot("axe-docs");
     await noSerious("/docs");
+  }, 120_000);
+
+  it("says why it waits while the classifier trains on first start, with progress, until it is ready", async () => {
+    // A second, small server whose classifier is still "training": the trainer's reports are fed
+    // to it by hand (the trainer's own reporting is tested in src/classify/progress.test.ts).
+    const progress = trackProgress();
+    let finish!: (c: Classifier | undefined) => void;
+    const loading = deferClassifier(
+      "training",
+      new Promise<Classifier | undefined>((r) => (finish = r)),
+      progress.current,
+    );
+    const first = await startServer(API_KEY, { classifier: loading });
+    try {
+      progress.report({ stage: "examples", done: 256, total: 2100 });
+      await page.goto(`${first.baseUrl}/#/submit`);
+      const banner = page.locator("#ready-banner");
+      await expect.poll(() => banner.textContent()).toMatch(/training on first start.*256 of 2100 \(12 %\)/);
+      progress.report({ stage: "examples", done: 1024, total: 2100 });
+      await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/1024 of 2100 \(48 %\)/);
+      await shot("first-start-banner");
+      await noSerious("first-start banner");
+      finish(readyClassifier(server.services.classifier));
+      await expect.poll(() => banner.isHidden(), { timeout: 10_000 }).toBe(true);
+    } finally {
+      finish(undefined);
+      await first.close();
+    }
   }, 120_000);
 
   it("never contacts another host and raises no page errors", () => {

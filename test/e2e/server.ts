@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApi } from "../../src/api/index.ts";
+import type { Classifier } from "../../src/classify/index.ts";
 import { apiDepsOf, createServices, type Services } from "../../src/app.ts";
 import { testConfig } from "../../src/config.ts";
 import { SHARED_CLASSIFIER_CACHE } from "../helpers/shared-classifier.ts";
@@ -17,8 +18,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Boots the stack; `apiKey` becomes the only secretariat key, so writes need it. */
-export async function startServer(apiKey: string): Promise<RunningServer> {
+/**
+ * Boots the stack; `apiKey` becomes the only secretariat key, so writes need it. `classifier`
+ * replaces the trained one (e.g. a deferred one still loading: the server then starts at once).
+ */
+export async function startServer(apiKey: string, opts: { classifier?: Classifier } = {}): Promise<RunningServer> {
   const root = mkdtempSync(join(tmpdir(), "chm-e2e-"));
   const config = testConfig({
     DATA_DIR: join(root, "data"),
@@ -33,7 +37,7 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
   });
   let services: Services | undefined;
   try {
-    services = await createServices(config);
+    services = await createServices(config, opts.classifier ? { classifier: opts.classifier } : {});
     services.worker.start();
     const app = createApi(apiDepsOf(services));
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -43,7 +47,7 @@ export async function startServer(apiKey: string): Promise<RunningServer> {
     const baseUrl = `http://127.0.0.1:${port}`;
     // The classifier loads in the background (documents stored before it is ready get their tags
     // later); the test reviews suggestions right after upload, so it starts once /ready says so.
-    await waitUntilReady(baseUrl);
+    if (!opts.classifier) await waitUntilReady(baseUrl);
     return {
       baseUrl,
       services: running,
