@@ -39,3 +39,48 @@ export function facetGroups(facets, params) {
 export function countChosen(params) {
   return FACETS.reduce((n, f) => n + params.getAll(f.param).length, 0);
 }
+
+/** Query parameters that narrow the results ("clear all" removes them): the facets and the dates. */
+export const FILTER_PARAMS = [...FACETS.map((f) => f.param), "from", "to"];
+
+/**
+ * The search without any filter (facets and date range), on its first page; query, mode and sort stay.
+ * @param {URLSearchParams} params
+ */
+export function withoutFilters(params) {
+  const next = new URLSearchParams(params);
+  for (const p of [...FILTER_PARAMS, "page"]) next.delete(p);
+  return next;
+}
+
+/**
+ * The name shown for a facet value. The API labels the values it returns; a ticked value it did
+ * not return has no label, so countries and record types are named here rather than shown as codes.
+ * @param {string} key facet key (`countries`, `types`, …)
+ * @param {string} id
+ * @param {string} [label]
+ */
+export function facetValueName(key, id, label) {
+  if (label && label !== id) return label;
+  if (key === "countries") return countryName(id);
+  if (key === "types") return spelledOut(id);
+  return label ?? id;
+}
+
+/**
+ * English name of an ISO 3166 alpha-2 code ("fr" → "France"); the code when unknown.
+ * @param {string} code
+ */
+export function countryName(code) {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** `capacityBuildingInitiative` → "Capacity building initiative". @param {string} id */
+function spelledOut(id) {
+  const words = id.replace(/([a-z])([A-Z0-9])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -34,3 +34,17 @@ describe("facetGroups", () => {
     expect(facetGroups({ targets: [] }, new URLSearchParams("q=x"))).toEqual([]);
   });
 });
+
+describe("names and clear all", () => {
+  it("names ticked countries and record types the API did not label", async () => {
+    const { facetValueName, withoutFilters } = await import("./facets.js");
+    expect(facetValueName("countries", "fr")).toBe("France");
+    expect(facetValueName("countries", "es", "Spain")).toBe("Spain");
+    expect(facetValueName("types", "nationalReport7")).toBe("National report 7");
+    expect(facetValueName("targets", "GBF-TARGET-03")).toBe("GBF-TARGET-03");
+    const cleared = withoutFilters(
+      new URLSearchParams("q=x&mode=keyword&country=fr&country=es&type=nbsap&from=2024-01-01&page=2"),
+    );
+    expect(cleared.toString()).toBe("q=x&mode=keyword");
+  });
+});

@@ -1,15 +1,24 @@
-// Search view: query, mode, facet filters, results grouped by document, cursor paging and
-// "similar documents". The query lives in the hash (#/search?q=…) so back/forward work.
+// Search view: query (results as you type), mode, sort, date range, facet filters (OR within a
+// group, AND across groups), results grouped by document, cursor paging and "similar documents".
+// Everything lives in the hash (#/search?q=…&page=2) so back/forward and links work.
 
 import { api, describeError, isAbort } from "./api.js";
-import { countChosen, FACETS, facetGroups } from "./facets.js";
-import { byId, h, replace, safeSnippet } from "./dom.js";
-import { cleanTitle, labelOf, preloadLabels, shortId } from "./labels.js";
-import { tagChips } from "./review.js";
+import { withoutFilters } from "./facets.js";
+import { byId, debounce, h, replace } from "./dom.js";
+import { preloadLabels } from "./labels.js";
+import { hasFilters, renderFacets } from "./search-filters.js";
+import { hitItem, titleOf } from "./search-hits.js";
+import { dateRangeProblem, SORTS, withSearch } from "./search-params.js";
 
 const PAGE_SIZE = 10;
+// Results as you type: one search after this long without a keystroke, not one per key.
+const TYPING_DELAY_MS = 300;
 
 /** @typedef {import("./api.js").Schemas} Schemas */
+/**
+ * The search response with the relevance floor (semantic and hybrid modes drop weak matches).
+ * @typedef {Schemas["SearchResult"] & { floor?: { minRelevance: number | null, dropped: number } }} SearchBody
+ */
 
 const el = byId;
 /** @type {{ key: string, cursors: Array<string | undefined>, index: number }} */
@@ -19,26 +28,73 @@ const form = () => byId("search-form");
 /** @type {() => HTMLInputElement} */
 const queryBox = () => byId("q");
 const modeRadios = () => /** @type {RadioNodeList} */ (form().elements.namedItem("mode"));
+/** @type {() => HTMLSelectElement} */
+const sortBox = () => byId("search-sort");
+/** @type {() => HTMLInputElement} */
+const fromBox = () => byId("search-from");
+/** @type {() => HTMLInputElement} */
+const toBox = () => byId("search-to");
 /** @type {AbortController | null} */
 let inflight = null;
-// Titles of documents shown so far, so "similar to …" can name the document it started from.
-/** @type {Map<string, string>} */
-const titles = new Map();
+/** The parameters of the search on screen (what typing, sorting and dates change). */
+let current = new URLSearchParams();
 
 /** Wires the Search view once. */
 export function initSearch() {
+  form().querySelector(".mode")?.after(searchOptions());
+  const typed = debounce(() => {
+    // Typing replaces the history entry instead of adding one per pause, and runs the search
+    // directly (replaceState fires no hashchange).
+    const next = withSearch(current, { q: queryBox().value.trim() });
+    history.replaceState(null, "", `#/search?${next}`);
+    showSearch(next);
+  }, TYPING_DELAY_MS);
+  queryBox().addEventListener("input", typed);
   form().addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const params = new URLSearchParams();
-    const q = queryBox().value.trim();
-    if (q) params.set("q", q);
-    params.set("mode", modeRadios().value);
-    // A new query starts without filters: the old facet values may not exist for it.
-    navigate(params);
+    typed.cancel();
+    navigate(withSearch(current, { q: queryBox().value.trim(), mode: modeRadios().value }));
   });
   form().addEventListener("change", (ev) => {
-    if (ev.target instanceof HTMLInputElement && ev.target.name === "mode") form().requestSubmit();
+    const t = ev.target;
+    if (t instanceof HTMLInputElement && t.name === "mode") form().requestSubmit();
+    if (t === sortBox()) navigate(withSearch(current, { sort: sortBox().value }));
+    if (t === fromBox() || t === toBox()) {
+      const problem = dateRangeProblem(fromBox().value, toBox().value);
+      el("search-dates-error").textContent = problem ?? "";
+      if (!problem) navigate(withSearch(current, { from: fromBox().value, to: toBox().value }));
+    }
   });
+}
+
+/** The sort menu and the date range, added to the search form. */
+function searchOptions() {
+  const sort = h(
+    "select",
+    { id: "search-sort", name: "sort" },
+    SORTS.map((s) => h("option", { value: s.value }, s.label)),
+  );
+  /** @param {string} id @param {string} label */
+  const date = (id, label) =>
+    h(
+      "div",
+      { class: "date-field" },
+      h("label", { for: id }, label),
+      h("input", { id, type: "date", "aria-describedby": "search-dates-error" }),
+    );
+  return h(
+    "div",
+    { class: "search-options" },
+    h("div", { class: "date-field" }, h("label", { for: "search-sort" }, "Sort by"), sort),
+    h(
+      "fieldset",
+      { class: "date-range" },
+      h("legend", {}, "Added between"),
+      date("search-from", "From"),
+      date("search-to", "To"),
+    ),
+    h("p", { id: "search-dates-error", class: "field-error", role: "alert" }),
+  );
 }
 
 /**
@@ -46,9 +102,24 @@ export function initSearch() {
  * @param {URLSearchParams} params
  */
 export function showSearch(params) {
-  queryBox().value = params.get("q") ?? "";
+  current = new URLSearchParams(params);
+  // Typing already shows its own text; re-setting it would move the caret.
+  if (queryBox().value.trim() !== (params.get("q") ?? "")) queryBox().value = params.get("q") ?? "";
   const mode = params.get("mode") ?? "hybrid";
   modeRadios().value = mode;
+  sortBox().value = params.get("sort") === "date" ? "date" : "relevance";
+  fromBox().value = params.get("from") ?? "";
+  toBox().value = params.get("to") ?? "";
+  // A range typed into the URL is checked like one typed into the form, instead of a 400. The
+  // URL's text is checked, not the inputs': a date input silently empties an impossible date.
+  const problem = dateRangeProblem(params.get("from") ?? "", params.get("to") ?? "");
+  el("search-dates-error").textContent = problem ?? "";
+  if (problem) {
+    el("search-status").textContent = problem;
+    replace(el("hits"));
+    replace(el("pager"));
+    return;
+  }
   if (params.get("similar")) return runSimilar(/** @type {string} */ (params.get("similar")));
   // Without a query the API browses the documents (newest first) with facets, so the view
   // is useful before anything is typed. The page number is in the hash (page=2) so a result
@@ -107,17 +178,23 @@ async function runSearch(params) {
     const cursor = pages.cursors[pages.index];
     if (cursor) query.set("cursor", cursor);
     const [res] = await Promise.all([api(`/v1/search?${query}`, { signal }), preloadLabels()]);
-    const body = /** @type {Schemas["SearchResult"]} */ (res);
+    const body = /** @type {SearchBody} */ (res);
     const hits = body.hits;
     pages.cursors[pages.index + 1] = body.nextCursor ?? undefined;
     const from = pages.index * PAGE_SIZE + 1;
     const q = params.get("q");
     const what = q ? ` for “${q}”` : "";
-    el("search-status").textContent = hits.length
-      ? `Showing documents ${from}–${from + hits.length - 1}${body.total ? ` of ${body.total}` : ""}${what}.`
-      : `No documents${q ? ` match “${q}”` : hasFilters(params) ? "" : " yet"}${hasFilters(params) ? " with these filters" : ""}.`;
-    renderFacets(body.facets, params);
-    replace(el("hits"), hits.map(hitItem));
+    if (hits.length) {
+      el("search-status").textContent =
+        `Showing documents ${from}–${from + hits.length - 1}${body.total ? ` of ${body.total}` : ""}${what}.`;
+    } else replace(el("search-status"), ...noResults(params, body));
+    renderFacets(body.facets, params, navigate);
+    // Sorted by date, the relevance still tells how well each document matches.
+    replace(
+      el("hits"),
+      hits.map((hit) => hitItem(hit, { ranked: Boolean(q) })),
+    );
+    if (hits.length && q && params.get("sort") === "date") el("search-status").append(" Newest first.");
     renderPager(params);
   } catch (err) {
     if (!isAbort(err)) el("search-status").textContent = describeError(err);
@@ -132,125 +209,56 @@ async function runSimilar(id) {
   try {
     const [res] = await Promise.all([api(`/v1/documents/${encodeURIComponent(id)}/similar`), preloadLabels()]);
     const { hits } = /** @type {{ hits: Schemas["SearchHit"][] }} */ (res);
-    const title = titles.get(id);
+    const title = titleOf(id);
     el("search-status").textContent =
       `${hits.length} document(s) similar to ${title ? `“${title}”` : "the chosen document"}.`;
-    replace(el("hits"), hits.map(hitItem));
+    replace(
+      el("hits"),
+      hits.map((hit) => hitItem(hit, { ranked: true })),
+    );
   } catch (err) {
     el("search-status").textContent = describeError(err);
   }
 }
 
-/** @param {URLSearchParams} params */
-function hasFilters(params) {
-  return FACETS.some((f) => params.getAll(f.param).length);
-}
-
 /**
- * @param {Schemas["SearchResult"]["facets"]} facets
+ * "No documents" and why: the relevance floor left out weak matches (then keyword mode or other
+ * words may find something), or the filters exclude everything.
  * @param {URLSearchParams} params
+ * @param {SearchBody} body
+ * @returns {Array<Node | string>}
  */
-function renderFacets(facets, params) {
-  const groups = facetGroups(facets, params).map((f) => {
-    const chosen = new Set(params.getAll(f.param));
-    const boxes = f.values.map((v) => {
-      const id = `facet-${f.param}-${v.id}`.replace(/[^\w-]/g, "_");
-      const name = v.label && v.label !== v.id ? cleanTitle(v.label) : labelOf(v.id);
-      const input = h("input", { type: "checkbox", id, value: v.id, checked: v.checked });
-      input.addEventListener("change", () => {
-        const next = new URLSearchParams(params);
-        next.delete(f.param);
-        next.delete("page");
-        const values = new Set(chosen);
-        if (input.checked) values.add(v.id);
-        else values.delete(v.id);
-        for (const value of values) next.append(f.param, value);
-        navigate(next);
-      });
-      const text = f.key === "targets" || f.key === "goals" ? `${shortId(v.id)} ${name === v.id ? "" : name}` : name;
-      return h(
-        "li",
-        {},
-        input,
-        h(
-          "label",
-          { for: id, title: name },
-          h("span", { class: "facet-name" }, text),
-          h("span", { class: "count" }, String(v.count)),
-        ),
-      );
+function noResults(params, body) {
+  const q = params.get("q");
+  const filtered = hasFilters(params);
+  /** @type {Array<Node | string>} */
+  const nodes = [
+    `No documents${q ? ` match “${q}”` : filtered ? "" : " yet"}${filtered ? " with these filters" : ""}.`,
+  ];
+  const dropped = body.floor?.dropped ?? 0;
+  if (q && dropped > 0) {
+    nodes.push(
+      ` ${dropped} weak ${dropped === 1 ? "match was" : "matches were"} left out (relevance below ${pctOf(body.floor?.minRelevance)}). Try other words, or `,
+    );
+    const keyword = h("button", {
+      type: "button",
+      class: "link-button",
+      text: "search for these words (keyword mode)",
     });
-    return h("fieldset", { class: "facet", dataset: { facet: f.key } }, h("legend", {}, f.title), h("ul", {}, boxes));
-  });
-  // Re-rendering replaces the checkboxes; keep keyboard focus on the one just toggled, and keep
-  // the panel as the user left it (closed by default on phones so results come first).
-  const focused = document.activeElement?.closest?.("#facets") ? document.activeElement.id : "";
-  const prior = el("facets").querySelector("details");
-  const open = prior ? prior.open : !matchMedia("(max-width: 800px)").matches;
-  const chosen = countChosen(params);
-  const summary = h("summary", { class: "facets-title" }, "Filters", chosen ? ` (${chosen} selected)` : "");
-  replace(el("facets"), groups.length ? h("details", { open }, summary, ...groups) : null);
-  if (focused) document.getElementById(focused)?.focus();
+    keyword.addEventListener("click", () => navigate(withSearch(params, { mode: "keyword" })));
+    nodes.push(keyword, ".");
+  }
+  if (filtered) {
+    const clear = h("button", { type: "button", class: "link-button", text: "Clear all filters" });
+    clear.addEventListener("click", () => navigate(withoutFilters(params)));
+    nodes.push(" ", clear);
+  }
+  return nodes;
 }
 
-/** @param {Schemas["SearchHit"]} hit */
-function hitItem(hit) {
-  if (hit.title) titles.set(hit.documentId, hit.title);
-  const passages = hit.passages
-    .slice(0, 3)
-    .map((p) => h("li", {}, pageBadge(p), h("span", { class: "snippet" }, safeSnippet(p.snippet.html))));
-  const why = whyText(hit.why);
-  return h(
-    "li",
-    { class: "hit", dataset: { documentId: hit.documentId } },
-    h(
-      "article",
-      {},
-      h(
-        "div",
-        { class: "hit-head" },
-        h("h3", {}, hit.title || hit.filename || "Untitled document"),
-        Number.isFinite(hit.score)
-          ? h("span", { class: "hit-score", title: "relevance score" }, hit.score.toFixed(3))
-          : null,
-      ),
-      hitMeta(hit),
-      passages.length ? h("ul", { class: "passages" }, passages) : null,
-      tagChips(hit.tags),
-      why ? h("p", { class: "why" }, h("strong", {}, "Why it matched: "), why) : null,
-      h(
-        "a",
-        { class: "similar-link", href: `#/search?similar=${encodeURIComponent(hit.documentId)}` },
-        "Similar documents",
-      ),
-    ),
-  );
-}
-
-/** @param {Schemas["SearchHit"]} hit */
-function hitMeta(hit) {
-  const bits = [hit.country, hit.language, hit.recordType].filter(Boolean);
-  return bits.length ? h("p", { class: "doc-meta" }, bits.join(" · ")) : null;
-}
-
-/** @param {Schemas["SearchHit"]["passages"][number]} p */
-function pageBadge(p) {
-  const from = p.pageStart;
-  const to = p.pageEnd;
-  if (!from) return null;
-  return h("span", { class: "page" }, to && to !== from ? `pp. ${from}–${to}` : `p. ${from}`);
-}
-
-/**
- * The API's match reason; its tags are the document's, already shown as chips.
- * @param {Schemas["SearchHit"]["why"]} why
- */
-function whyText(why) {
-  const bits = [];
-  if (why.terms.length) bits.push(`words ${why.terms.map((t) => `“${t}”`).join(", ")}`);
-  if (why.semanticScore !== undefined) bits.push(`meaning similarity ${why.semanticScore.toFixed(2)}`);
-  if (why.keywordScore !== undefined) bits.push(`keyword score ${why.keywordScore.toFixed(2)}`);
-  return bits.join(" · ");
+/** @param {number | null | undefined} x */
+function pctOf(x) {
+  return typeof x === "number" ? `${Math.round(x * 100)}%` : "the floor";
 }
 
 /** @param {URLSearchParams} params */
