@@ -28,12 +28,24 @@ const NAMES: Record<string, string> = {
   undbActor: "UNDB actor",
   undbParty: "UNDB party",
   bbiContact: "Bio-Bridge contact",
+  aichiTarget: "Aichi Biodiversity Target",
+  focalPoint: "National focal point",
 };
 
 /** `capacityBuildingInitiative` → "Capacity building initiative". */
 function spelledOut(id: string): string {
   const words = id.replace(/([a-z])([A-Z0-9])/g, "$1 $2").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The name of a record type id, for search hits and facets as for the Submit form: the portal's
+ * name when known, else the id spelled out (an unknown id still reads as words, never as a code).
+ *
+ * @example recordTypeName("caseStudy") // "Case study"
+ */
+export function recordTypeName(id: string): string {
+  return NAMES[id] ?? spelledOut(id);
 }
 
 /**
@@ -50,5 +62,5 @@ export function loadRecordTypes(corporaDir = DEFAULT_CORPORA_DIR): RecordType[] 
   const legacyKey = Object.keys(raw).find((k) => k.startsWith("legacyChmSchemas"));
   const legacy = legacyKey && Array.isArray(raw[legacyKey]) ? (raw[legacyKey] as string[]) : [];
   const ids = [...new Set([...current, ...legacy])].filter((id) => /^[A-Za-z][A-Za-z0-9]*$/.test(id));
-  return ids.map((id) => ({ id, name: NAMES[id] ?? spelledOut(id) }));
+  return ids.map((id) => ({ id, name: recordTypeName(id) }));
 }

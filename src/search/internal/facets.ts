@@ -1,7 +1,7 @@
 import type { DocumentSummary } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import type { Facets, FacetValue } from "../types.ts";
-import { recordTypeName } from "./record-types.ts";
+import { recordTypeName } from "../../vocab/index.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });

@@ -2,7 +2,7 @@ import type { ChunkHit, DocumentSummary } from "../../store/types.ts";
 import type { Passage, SearchHit } from "../types.ts";
 import { findMatches, makeSnippet } from "./highlight.ts";
 import { countryName } from "./facets.ts";
-import { recordTypeName } from "./record-types.ts";
+import { recordTypeName } from "../../vocab/index.ts";
 import { documentRelevance } from "./relevance.ts";
 
 /** Passages shown per document hit. */
