@@ -44,7 +44,7 @@ export function registerDocuments(app: ApiApp, deps: ApiDeps): void {
     const q = c.req.valid("query");
     const filter = validateFilters(filtersOf(q), vocab);
     // One extra row tells whether another page exists.
-    const docs = await store.documents.list({ limit: q.limit + 1, offset: q.offset, filter });
+    const docs = await store.documents.listSummaries({ limit: q.limit + 1, offset: q.offset, filter });
     const page = docs.slice(0, q.limit);
     return c.json(
       { documents: page.map(documentView), nextOffset: docs.length > q.limit ? q.offset + q.limit : null },

@@ -102,10 +102,10 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
 
   async function browse(filter: ChunkFilter, limit: number, offset: number, hash: string): Promise<SearchResponse> {
     // The store lists newest first.
-    const docs = await store.documents.list({ limit: browseMax, filter });
+    const docs = await store.documents.listSummaries({ limit: browseMax, filter });
     const { items, nextCursor } = page(docs, offset, limit, hash);
     const count = (d: DocumentSummary[]) => computeFacets(d, vocab);
-    const without = (f: ChunkFilter) => store.documents.list({ limit: browseMax, filter: f });
+    const without = (f: ChunkFilter) => store.documents.listSummaries({ limit: browseMax, filter: f });
     return {
       hits: items.map((d) => toHit(d, [], 0, [])),
       facets: await disjunctiveFacets(filter, count(docs), without, count),

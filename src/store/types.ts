@@ -172,6 +172,8 @@ export interface DocumentStore {
     getMany(ids: string[]): Promise<DocumentRecord[]>;
     findByHash(contentHash: string): Promise<DocumentRecord | undefined>;
     list(opts?: { limit?: number; offset?: number; filter?: ChunkFilter }): Promise<DocumentRecord[]>;
+    /** The same list without the classification JSON (browse pages, facets): far less to read. */
+    listSummaries(opts?: { limit?: number; offset?: number; filter?: ChunkFilter }): Promise<DocumentSummary[]>;
     count(): Promise<number>;
     /** Atomically replaces the document's chunks and then writes its record (one writer at a time). */
     put(doc: DocumentRecord, chunks: ChunkRecord[]): Promise<void>;

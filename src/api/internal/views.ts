@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ClassificationResult } from "../../classify/types.ts";
 import { classificationOf } from "../../store/index.ts";
-import type { DocumentRecord, FeedbackRecord, JobRecord } from "../../store/types.ts";
+import type { DocumentRecord, DocumentSummary, FeedbackRecord, JobRecord } from "../../store/types.ts";
 import type { Vocabulary } from "../../vocab/types.ts";
 import { termLabel } from "../../search/index.ts";
 import { publicJobMessage } from "./job-message.ts";
@@ -132,7 +132,7 @@ export function jobView(job: JobRecord): z.infer<typeof JobSchema> {
   };
 }
 
-export function documentView(d: DocumentRecord): z.infer<typeof DocumentSchema> {
+export function documentView(d: DocumentSummary): z.infer<typeof DocumentSchema> {
   return {
     id: d.id,
     status: "indexed",

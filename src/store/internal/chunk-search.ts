@@ -4,7 +4,7 @@ import type { ChunkHit, DocumentStore, DocumentSummary, SearchChunksRequest } fr
 import { float32 } from "./arrow-values.ts";
 import { cosine } from "./cosine.ts";
 import { rowToDocument, rowToHit } from "./mappers.ts";
-import { documentSchema } from "./schemas.ts";
+import { SUMMARY_COLUMNS } from "./schemas.ts";
 import type { StoreTables } from "./tables.ts";
 import { fuseRanks } from "./rrf.ts";
 import { filterToWhere, sqlCode } from "./where.ts";
@@ -39,8 +39,6 @@ const HIT_COLUMNS = [
   "language",
 ];
 
-/** Every document column but the classification JSON (the one heavy column). */
-const SUMMARY_COLUMNS = documentSchema.fields.map((f) => f.name).filter((n) => n !== "classificationJson");
 
 /** Summaries of the given documents, one projected read per 500 ids. */
 async function summaries(deps: SearchDeps, ids: string[]): Promise<DocumentSummary[]> {

@@ -1,7 +1,8 @@
 import { AppError } from "../../errors.ts";
-import type { ChunkRecord, DocumentRecord, DocumentStore } from "../types.ts";
+import type { ChunkFilter, ChunkRecord, DocumentRecord, DocumentStore } from "../types.ts";
 import { chunkToRow, documentToRow, rowToChunk, rowToDocument } from "./mappers.ts";
 import type { Mutex } from "./mutex.ts";
+import { SUMMARY_COLUMNS } from "./schemas.ts";
 import type { StoreTables } from "./tables.ts";
 import { filterToWhere, sqlCode } from "./where.ts";
 import { batches, guard } from "./write.ts";
@@ -46,6 +47,18 @@ export function createDocuments(deps: DocumentsDeps): Omit<DocumentStore["docume
     return out;
   };
 
+  type ListOptions = { limit?: number; offset?: number; filter?: ChunkFilter };
+  /** Newest first; `columns` projects the read (summaries skip the classification JSON). */
+  async function listRows(opts: ListOptions, columns?: string[]) {
+    let q = tables.documents.query().orderBy({ columnName: "createdAt", ascending: false });
+    if (columns) q = q.select(columns);
+    const where = filterToWhere(opts.filter, { documentId: "id" });
+    if (where) q = q.where(where);
+    if (opts.limit !== undefined) q = q.limit(Math.max(0, Math.floor(opts.limit)));
+    if (opts.offset) q = q.offset(Math.max(0, Math.floor(opts.offset)));
+    return guard("list documents", () => q.toArray());
+  }
+
   return {
     async get(id) {
       return (await getMany([id]))[0];
@@ -57,12 +70,13 @@ export function createDocuments(deps: DocumentsDeps): Omit<DocumentStore["docume
       return rows[0] ? rowToDocument(rows[0]) : undefined;
     },
     async list(opts = {}) {
-      let q = tables.documents.query().orderBy({ columnName: "createdAt", ascending: false });
-      const where = filterToWhere(opts.filter, { documentId: "id" });
-      if (where) q = q.where(where);
-      if (opts.limit !== undefined) q = q.limit(Math.max(0, Math.floor(opts.limit)));
-      if (opts.offset) q = q.offset(Math.max(0, Math.floor(opts.offset)));
-      return (await guard("list documents", () => q.toArray())).map(rowToDocument);
+      return (await listRows(opts)).map(rowToDocument);
+    },
+    async listSummaries(opts = {}) {
+      return (await listRows(opts, SUMMARY_COLUMNS)).map((r) => {
+        const { classificationJson: _, ...summary } = rowToDocument(r);
+        return summary;
+      });
     },
     async count() {
       return guard("count documents", () => tables.documents.countRows());

@@ -44,6 +44,9 @@ export const documentSchema = new Schema([
   str("sourceTagsJson", true),
 ]);
 
+/** Every document column but the classification JSON (the one heavy column): lists and search. */
+export const SUMMARY_COLUMNS = documentSchema.fields.map((f) => f.name).filter((n) => n !== "classificationJson");
+
 /** Chunks carry the document fields used by filters, so a filtered search is one query. */
 export function chunkSchema(dims: number): Schema {
   return new Schema([
