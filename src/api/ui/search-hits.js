@@ -7,10 +7,7 @@ import { countryName } from "./facets.js";
 import { tagChips } from "./review.js";
 
 /** @typedef {import("./api.js").Schemas} Schemas */
-/**
- * The hit as the API sends it since the one-relevance change (names of the country and record type).
- * @typedef {Schemas["SearchHit"] & { countryName?: string, recordTypeName?: string }} Hit
- */
+/** @typedef {Schemas["SearchHit"]} Hit */
 
 // Titles of documents shown so far, so "similar to …" can name the document it started from.
 /** @type {Map<string, string>} */

@@ -15,10 +15,7 @@ const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 300;
 
 /** @typedef {import("./api.js").Schemas} Schemas */
-/**
- * The search response with the relevance floor (semantic and hybrid modes drop weak matches).
- * @typedef {Schemas["SearchResult"] & { floor?: { minRelevance: number | null, dropped: number } }} SearchBody
- */
+/** @typedef {Schemas["SearchResult"]} SearchBody */
 
 const el = byId;
 /** @type {{ key: string, cursors: Array<string | undefined>, index: number }} */
@@ -235,10 +232,10 @@ function noResults(params, body) {
   const nodes = [
     `No documents${q ? ` match “${q}”` : filtered ? "" : " yet"}${filtered ? " with these filters" : ""}.`,
   ];
-  const dropped = body.floor?.dropped ?? 0;
+  const dropped = body.floor.dropped;
   if (q && dropped > 0) {
     nodes.push(
-      ` ${dropped} weak ${dropped === 1 ? "match was" : "matches were"} left out (relevance below ${pctOf(body.floor?.minRelevance)}). Try other words, or `,
+      ` ${dropped} weak ${dropped === 1 ? "match was" : "matches were"} left out (relevance below ${pctOf(body.floor.minRelevance)}). Try other words, or `,
     );
     const keyword = h("button", {
       type: "button",
