@@ -119,6 +119,19 @@ describe.skipIf(skipBrowser)("review queue and my documents in a real browser", 
     await expect.poll(() => row.locator(".count-accepted").textContent(), { timeout: 20_000 }).toBe("1");
   }, 120_000);
 
+  it("fits a phone screen", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const view of ["review", "mine", "submit"]) {
+      await page.goto(`${server.baseUrl}/#/${view}`);
+      await page.locator(`#view-${view}`).waitFor({ state: "visible" });
+      await page.waitForLoadState("networkidle");
+      // Six tabs and the queue's filters must wrap, not force sideways scrolling of the page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${view} overflows at 390px`).toBeLessThanOrEqual(0);
+      await shot(`${view}-phone`);
+    }
+  });
+
   it("never contacted another host and threw no page errors", () => {
     expect(requests.filter((u) => !isLocal(u))).toEqual([]);
     expect(pageErrors).toEqual([]);
