@@ -160,15 +160,25 @@ program
     });
   });
 
+interface EvalOptions {
+  dataset?: string;
+  trainOn?: string;
+  out: string;
+  folds: number;
+  space: string;
+  sourceTags?: boolean;
+}
+
 program
   .command("eval")
   .description("measure the classifier: grouped 5-fold cross-validation on the dev set, or a labelled dataset")
   .option("--dataset <file>", 'JSON Lines: {"id", "text", "labels": [...], "language"?} per line')
   .option("--out <dir>", "where metrics.json and report.html go", "eval-output")
   .option("--folds <k>", "cross-validation folds", positiveInt, 5)
+  .option("--train-on <file>", "with --dataset: train on this JSON Lines file instead of the dev set (cross-genre)")
   .option("--source-tags", "cross-validate on the harvested documents' own GBF tags in DATA_DIR (out of fold)")
   .option("--space <space>", "gbf (goals and targets), gbf-targets, sdg, or matches (needs ↔ offers)", "gbf")
-  .action(async (opts: { dataset?: string; out: string; folds: number; space: string; sourceTags?: boolean }) => {
+  .action(async (opts: EvalOptions) => {
     if (opts.space === "matches") {
       exitCode = await evalMatches(opts.out);
       return;
@@ -202,6 +212,7 @@ program
           k: opts.folds,
           space,
           ...(opts.dataset ? { dataset: opts.dataset } : {}),
+          ...(opts.trainOn ? { trainOn: opts.trainOn } : {}),
           ...(opts.sourceTags ? { sourceTags: true } : {}),
         },
         io,

@@ -118,6 +118,42 @@ describe("runEval", () => {
     expect(file.examples.map((e) => e.id)).toEqual(["p1", "y"]);
   });
 
+  it("trains on --train-on instead of the dev set (the reverse cross-genre direction)", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const reports = join(dir, "reports.jsonl");
+    const questions = join(dir, "questions.jsonl");
+    const line = (id: string, text: string, label: string) =>
+      JSON.stringify({ id, text, labels: [label], language: "en", genre: "report" });
+    await writeFile(
+      reports,
+      [
+        line("r1", "coastal protected areas", "GBF-TARGET-03"),
+        line("r2", "invasive rats eradicated", "GBF-TARGET-06"),
+        line("p1", "shared id: left out of training", "GBF-TARGET-07"),
+      ].join("\n"),
+    );
+    await writeFile(questions, devSet.map((e) => JSON.stringify(e)).join("\n"));
+    trained.length = 0;
+    const { io } = capture();
+    const code = await runEval(
+      { trainer, devSet, vocab },
+      { dataset: questions, trainOn: reports, out: join(dir, "out") },
+      io,
+    );
+    expect(code).toBe(0);
+    expect(trained).toEqual([["r1", "r2"]]);
+    const file = JSON.parse(await readFile(join(dir, "out", "metrics.json"), "utf8")) as EvalReportFile;
+    expect(file.meta).toMatchObject({ mode: "held-out", dataset: "questions.jsonl", trainedOn: "reports.jsonl" });
+    expect(file.examples.map((e) => e.id)).toEqual(devSet.map((e) => e.id));
+  });
+
+  it("refuses --train-on without --dataset", async () => {
+    const { io, err } = capture();
+    const code = await runEval({ trainer, devSet, vocab }, { trainOn: "/tmp/x.jsonl", out: "/nonexistent" }, io);
+    expect(code).toBe(1);
+    expect(err[0]).toMatch(/--train-on needs --dataset/);
+  });
+
   it("fails with exit code 1 and a message when the dataset cannot be read", async () => {
     const { io, err } = capture();
     const code = await runEval(

@@ -53,6 +53,12 @@ export interface EvalArgs {
    * the classifier derives from a suggested target are neither right nor wrong).
    */
   space?: "gbf" | "gbf-targets" | "sdg";
+  /**
+   * With `dataset`: JSON Lines file the classifier is trained on instead of the dev set (minus ids
+   * shared with `dataset`), for cross-genre figures in both directions (train on report passages,
+   * test on the questions).
+   */
+  trainOn?: string;
 }
 
 /**
@@ -73,6 +79,8 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
           ? deps.vocab.terms("sdgs").map((t) => t.identifier)
           : gbfLabelSpace(deps.vocab);
     const sdg = args.space === "sdg";
+    if (args.trainOn !== undefined && args.dataset === undefined)
+      throw new AppError("bad_request", "--train-on needs --dataset (the texts to test on).");
     if (sdg && !deps.sdgDevSet?.length && args.dataset === undefined)
       throw new AppError("bad_request", "--space sdg without --dataset needs the SDG development set.");
     let records: EvalRecord[];
@@ -82,19 +90,18 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
       records = await crossValidateSourceTags(deps, args, io);
       mode = "cross-validation";
     } else if (args.dataset !== undefined) {
-      const text = await readFile(args.dataset, "utf8").catch((cause) => {
-        throw new AppError("bad_request", `Cannot read dataset ${args.dataset}: ${(cause as Error).message}`, {
-          cause,
-        });
-      });
-      const parsed = parseDatasetJsonl(text, (id) => deps.vocab.has(id));
+      const parsed = await readDataset(deps, args.dataset);
       skippedLines = parsed.problems;
       for (const p of skippedLines) io.err(`skipped ${p.message}`);
       if (parsed.examples.length === 0) {
         io.err(`No usable examples in ${args.dataset}; nothing to evaluate.`);
         return 1;
       }
-      records = await classifyHeldOut(deps, parsed.examples);
+      const trainOn = args.trainOn !== undefined ? await readDataset(deps, args.trainOn) : undefined;
+      for (const p of trainOn?.problems ?? []) io.err(`skipped in ${args.trainOn}: ${p.message}`);
+      if (trainOn && trainOn.examples.length === 0)
+        throw new AppError("bad_request", `No usable training examples in ${args.trainOn}.`);
+      records = await classifyHeldOut(deps, parsed.examples, trainOn?.examples);
       mode = "held-out";
     } else {
       records = await crossValidate({
@@ -141,12 +148,23 @@ export function impliedGoals(vocab: Vocabulary, labels: string[]): string[] {
   return [...new Set(labels.flatMap((id) => vocab.goalsOfTarget(id)))];
 }
 
-async function classifyHeldOut(deps: EvalDeps, examples: LabelledExample[]): Promise<EvalRecord[]> {
+async function readDataset(deps: EvalDeps, path: string) {
+  const text = await readFile(path, "utf8").catch((cause) => {
+    throw new AppError("bad_request", `Cannot read dataset ${path}: ${(cause as Error).message}`, { cause });
+  });
+  return parseDatasetJsonl(text, (id) => deps.vocab.has(id));
+}
+
+async function classifyHeldOut(
+  deps: EvalDeps,
+  examples: LabelledExample[],
+  trainOn?: LabelledExample[],
+): Promise<EvalRecord[]> {
   const ids = new Set(examples.map((e) => e.id));
-  const all = [...deps.devSet, ...(deps.sdgDevSet ?? [])];
+  const all = trainOn ?? [...deps.devSet, ...(deps.sdgDevSet ?? [])];
   const train = all.filter((e) => !ids.has(e.id));
   const classifier =
-    deps.classifier && train.length === all.length && !deps.sdgDevSet
+    deps.classifier && !trainOn && train.length === all.length && !deps.sdgDevSet
       ? deps.classifier
       : await deps.trainer.train(train);
   const records: EvalRecord[] = [];
@@ -187,6 +205,7 @@ function buildMeta(
           ? "corpora/sdg-dev/oro-gold.jsonl"
           : (deps.devSetName ?? "development set"),
     mode,
+    ...(args.trainOn !== undefined && args.dataset !== undefined ? { trainedOn: basename(args.trainOn) } : {}),
     labelSpace: args.space ?? "gbf",
     folds: mode === "cross-validation" ? perFold.size : undefined,
     createdAt: (deps.now?.() ?? new Date()).toISOString(),

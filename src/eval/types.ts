@@ -137,6 +137,8 @@ export interface EvalMetrics {
 export interface EvalMeta {
   dataset: string;
   mode: "cross-validation" | "held-out";
+  /** The file the classifier was trained on for a held-out run, when not the dev set (`--train-on`). */
+  trainedOn?: string;
   /** Name of the label space scored, e.g. `gbf` (goals + targets) or `gbf-targets`. */
   labelSpace?: string;
   folds?: number;
