@@ -39,7 +39,6 @@ const HIT_COLUMNS = [
   "language",
 ];
 
-
 /** Summaries of the given documents, one projected read per 500 ids. */
 async function summaries(deps: SearchDeps, ids: string[]): Promise<DocumentSummary[]> {
   const out: DocumentSummary[] = [];
