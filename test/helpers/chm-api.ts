@@ -19,8 +19,19 @@ export interface ChmApiFake {
   records: Map<string, { identifier: string; body: Record<string, unknown> }>;
   /** Attachment bodies by path; `failFirst` answers 503 that many times before the bytes. */
   files: Map<string, { bytes: Uint8Array; type: string; failFirst?: number }>;
+  /**
+   * Nodes of a fake Bioland (Drupal) site served at `/{locale}/jsonapi/node/content`, JSON:API
+   * pages of `page[limit]` from `page[offset]` with `links.next`, sorted by `changed`.
+   */
+  biolandNodes: BiolandNode[];
   requests: { path: string; query: URLSearchParams; userAgent: string }[];
   close(): Promise<void>;
+}
+
+export interface BiolandNode {
+  type: string;
+  id: string;
+  attributes: Record<string, unknown>;
 }
 
 export async function pdfWith(lines: string[]): Promise<Uint8Array> {
@@ -41,6 +52,7 @@ export async function startChmApi(): Promise<ChmApiFake> {
     index: new Map(),
     records: new Map(),
     files: new Map(),
+    biolandNodes: [],
     requests: [],
   };
   const server: Server = createServer((req, res) => {
@@ -57,6 +69,24 @@ export async function startChmApi(): Promise<ChmApiFake> {
       const start = Number(url.searchParams.get("start") ?? 0);
       const rows = Number(url.searchParams.get("rows") ?? 10);
       return json(200, { response: { numFound: docs.length, start, docs: docs.slice(start, start + rows) } });
+    }
+    if (/^\/[a-z]{2}\/jsonapi\/node\/content$/.test(url.pathname)) {
+      const limit = Number(url.searchParams.get("page[limit]") ?? 50);
+      const offset = Number(url.searchParams.get("page[offset]") ?? 0);
+      const nodes = [...fake.biolandNodes].sort((a, b) =>
+        String(a.attributes.changed).localeCompare(String(b.attributes.changed)),
+      );
+      const next = new URL(url);
+      next.searchParams.set("page[offset]", String(offset + limit));
+      const host = `http://${header(req, "host")}`;
+      return json(200, {
+        jsonapi: { version: "1.0" },
+        data: nodes.slice(offset, offset + limit),
+        links: {
+          self: { href: `${host}${url.pathname}${url.search}` },
+          ...(offset + limit < nodes.length ? { next: { href: `${host}${next.pathname}${next.search}` } } : {}),
+        },
+      });
     }
     const record = /^\/api\/v2013\/documents\/([^/]+)$/.exec(url.pathname);
     if (record) {
