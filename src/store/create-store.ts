@@ -1,5 +1,6 @@
 import { connect } from "@lancedb/lancedb";
 import { mkdir } from "node:fs/promises";
+import { cpus } from "node:os";
 import { AppError } from "../errors.ts";
 import { createArtifacts, openArtifactTable } from "./internal/artifacts.ts";
 import { createBlobs, localPath, openBlobTable } from "./internal/blobs.ts";
@@ -54,10 +55,22 @@ export interface CreateStoreOptions {
  * await store.documents.put(doc, chunks);
  * const hits = await store.chunks.search({ mode: "hybrid", text: "coral", vector, limit: 10 });
  */
+/**
+ * Lance's CPU pool gets one blocking thread on a machine with 2 cores or fewer, and its FTS index
+ * builder then deadlocks (every thread parked, 0 % CPU) once the text yields more than one
+ * posting-list batch (lancedb/lancedb#3568): here `optimize()` hung for good folding 100k chunks
+ * into the FTS index, and finished in 9.5 s with LANCE_CPU_THREADS=4. The variable is read when
+ * Lance starts its pool, so it is set before the first connect unless the operator set it.
+ */
+function ensureLanceCpuThreads(): void {
+  if (process.env.LANCE_CPU_THREADS === undefined) process.env.LANCE_CPU_THREADS = String(Math.max(4, cpus().length));
+}
+
 export async function createStore(opts: CreateStoreOptions): Promise<DocumentStore> {
   if (!Number.isInteger(opts.dims) || opts.dims < 1) {
     throw new AppError("config_invalid", `Embedding dims must be a positive integer, got ${opts.dims}`);
   }
+  ensureLanceCpuThreads();
   const local = localPath(opts.uri);
   if (local !== undefined) await mkdir(local, { recursive: true });
   const db = await guard("open the database", () => connect(opts.uri, { readConsistencyInterval: 0 }));
