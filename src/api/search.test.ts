@@ -27,6 +27,15 @@ describe("GET /v1/search", () => {
     expect(foreign.status).toBe(400);
     expect((await foreign.json()).error.code).toBe("bad_request");
 
+    // Tags are what reviewers accepted or added (suggestions are not tags until then).
+    for (const id of [reef, reef2]) {
+      const res = await kit.app.request(`/v1/documents/${id}/tags`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ actions: [{ labelId: "GBF-TARGET-03", action: "add" }] }),
+      });
+      expect(res.status).toBe(200);
+    }
     const browse = await (await kit.app.request("/v1/search?target=GBF-TARGET-03")).json();
     expect(browse.hits.map((h: any) => h.documentId)).toEqual([reef2, reef]);
   });

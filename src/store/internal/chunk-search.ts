@@ -71,6 +71,7 @@ function checkRequest(req: SearchChunksRequest, dims: number): { text?: string; 
 /** Words of at least this many letters are matched with one typo; longer ones with two. */
 const FUZZY_ONE_EDIT = 4;
 const FUZZY_TWO_EDITS = 6;
+const FUZZY_MAX_LETTERS = 40;
 
 /**
  * The FTS query for a keyword search. The text is matched as words (MatchQuery), never parsed as
@@ -81,8 +82,10 @@ const FUZZY_TWO_EDITS = 6;
 export function keywordQuery(text: string, fuzzy: boolean): FullTextQuery {
   const exact = new MatchQuery(text, "text");
   if (!fuzzy) return exact;
+  // No word is longer than FUZZY_MAX_LETTERS: a 10,000-letter "word" made Lance's fuzzy matcher
+  // fail the whole search (test/hostile.test.ts); such tokens are matched exactly.
   const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter(
-    (w) => w.length >= FUZZY_ONE_EDIT,
+    (w) => w.length >= FUZZY_ONE_EDIT && w.length <= FUZZY_MAX_LETTERS,
   );
   if (words.length === 0) return exact;
   const typo = words.map((w): [Occur, FullTextQuery] => [
