@@ -2,13 +2,12 @@
 // country picked by name and a CHM record type, see it under "My documents" with its review state,
 // find it in the review queue, filter the queue, accept a suggestion in bulk, and read the accept
 // rate per label and the history. axe-core checks both new views.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./e2e/axe.ts";
-import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
-import { startServer, type RunningServer } from "./e2e/server.ts";
+import { isLocal, skipBrowser } from "./e2e/browser.ts";
+import type { RunningServer } from "./e2e/server.ts";
+import { type BrowserSession, openBrowserSession } from "./e2e/session.ts";
 
 const FIXTURE = "corpora/samples/case-study-wetlands.html";
 const SHOTS = "test-output/e2e-review";
@@ -16,28 +15,20 @@ const API_KEY = "e2e-review-secretariat-key";
 const TITLE = "E2E wetlands case study";
 
 describe.skipIf(skipBrowser)("review queue and my documents in a real browser", () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let chrome: OfflineBrowser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    chrome = await launchBrowser();
-    server = await startServer(API_KEY);
-    page = await chrome.context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    session = await openBrowserSession(SHOTS, API_KEY);
+    ({ server, page, requests, pageErrors } = session);
   }, 420_000);
 
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
   const noSerious = async (where: string) => expect(await seriousViolations(page), where).toEqual([]);
 
   it("uploads with a country chosen by name and a CHM record type", async () => {
