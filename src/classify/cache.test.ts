@@ -70,3 +70,20 @@ it("ignores a cache file that is not JSON", async () => {
   expect(warnings.join("\n")).toMatch(/cached classifier state .*invalid/i);
   expect((await classifier.classifyText("forest restoration")).suggestions.length).toBeGreaterThan(0);
 });
+
+it("loads a cached state without embedding anything (the label vectors are in the state)", async () => {
+  const vocab = await loadVocabulary();
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir });
+  // Loading the cache embedded every label description again: 15 s of each `npm start` with USE.
+  const embedded: string[] = [];
+  const counting: Embedder = {
+    ...embedder,
+    embed: (texts, kind, options) => {
+      embedded.push(...texts);
+      return embedder.embed(texts, kind, options);
+    },
+  };
+  const classifier = await loadOrTrainClassifier({ embedder: counting, vocab, examples, cacheDir: dir });
+  expect(embedded).toEqual([]);
+  expect((await classifier.classifyText("forest restoration")).suggestions.length).toBeGreaterThan(0);
+});
