@@ -81,13 +81,15 @@ export function createClassifierTrainer(deps: {
   };
   const defaultSdgExamples = () =>
     loadDevSet(DEFAULT_CORPORA_DIR, { vocab, file: join(DEFAULT_CORPORA_DIR, "sdg-dev", "oro-gold.jsonl") });
-  const prepareLexical = async () => {
-    const [keywords, aurora] = await Promise.all([
-      loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab),
-      loadAuroraQueries(options.auroraDir ?? join(DEFAULT_CORPORA_DIR, "aurora-sdg-queries")),
-    ]);
-    return { keywords, aurora };
-  };
+  let lexical: Promise<{ keywords: KeywordTable; aurora: AuroraQuery[] }> | undefined;
+  const prepareLexical = () =>
+    (lexical ??= (async () => {
+      const [keywords, aurora] = await Promise.all([
+        loadKeywords(options.keywordsDir ?? join(DEFAULT_CORPORA_DIR, "keywords"), vocab),
+        loadAuroraQueries(options.auroraDir ?? join(DEFAULT_CORPORA_DIR, "aurora-sdg-queries")),
+      ]);
+      return { keywords, aurora };
+    })());
   let partsPromise:
     | Promise<{
         parts: ScorerParts;
@@ -188,6 +190,7 @@ export function createClassifierTrainer(deps: {
       );
       return createClassifier(state, classifierDeps(buildParts(vocab, keywords, vectors, aurora)));
     },
-    keywords: async () => (await prepare()).keywords,
+    // The cache key needs only the keyword table: a cache hit must not embed the label descriptions.
+    keywords: async () => (await prepareLexical()).keywords,
   };
 }
