@@ -4,7 +4,7 @@
  * the service is compared against, and exact (flat) search for recall.
  */
 import { connect, MatchQuery, rerankers, type Table } from "@lancedb/lancedb";
-import { ANN_TUNING } from "../src/store/index.ts";
+import { ANN_TUNING, refineFactorFor } from "../src/store/index.ts";
 
 export interface Engine {
   semantic(vector: Float32Array, k?: number): Promise<string[]>;
@@ -27,7 +27,7 @@ export async function openEngine(dir: string): Promise<Engine> {
         .vectorSearch(Array.from(vector))
         .distanceType("cosine")
         .nprobes(ANN_TUNING.nprobes)
-        .refineFactor(ANN_TUNING.refineFactor)
+        .refineFactor(refineFactorFor(k))
         .select(["id"])
         .limit(k);
       return ids(await q.toArray());
@@ -41,7 +41,7 @@ export async function openEngine(dir: string): Promise<Engine> {
         .nearestTo(Array.from(vector))
         .distanceType("cosine")
         .nprobes(ANN_TUNING.nprobes)
-        .refineFactor(ANN_TUNING.refineFactor)
+        .refineFactor(refineFactorFor(k))
         .fullTextSearch(new MatchQuery(text, "text"))
         .rerank(rrf)
         .select(["id"])

@@ -3,7 +3,7 @@ export { createStore } from "./create-store.ts";
 export type { CreateStoreOptions } from "./create-store.ts";
 export { ISO_DATE_RE } from "./internal/where.ts";
 export { classificationOf, StoredClassificationSchema, type StoredClassification } from "./classification.ts";
-export { ANN_TUNING } from "./internal/chunk-search.ts";
+export { ANN_TUNING, refineFactorFor } from "./internal/chunk-search.ts";
 export type {
   ChunkFilter,
   ChunkHit,
