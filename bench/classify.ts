@@ -6,12 +6,23 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadDevSet, loadOrTrainClassifier } from "../src/classify/index.ts";
+import { loadConfig } from "../src/config.ts";
 import { createEmbedder } from "../src/embed/index.ts";
 import { DEFAULT_CORPORA_DIR, loadVocabulary } from "../src/vocab/index.ts";
 
 const vocab = await loadVocabulary();
 const dev = await loadDevSet(undefined, { vocab });
-const embedder = await createEmbedder({ backend: "use", modelsDir: "", model: "", batchSize: 32 });
+// The service's own encoder set-up: EMBED_THREADS worker threads (default 2, one per core).
+const { EMBED_THREADS } = loadConfig(process.env);
+const embedder = await createEmbedder({
+  backend: "use",
+  modelsDir: "",
+  model: "",
+  batchSize: 32,
+  threads: EMBED_THREADS,
+});
+/** Requests in flight for the throughput figure (several users, or a batch client). */
+const CONCURRENCY = 4;
 const cacheDir = await mkdtemp(join(tmpdir(), "bench-classify-"));
 try {
   let t = performance.now();
@@ -20,17 +31,25 @@ try {
 
   // A suffix keeps the texts out of the trainer's embedding memo, so the model runs for each.
   // CPU seconds are printed too: on a shared machine wall time mostly measures the neighbours.
+  // One at a time (a person pasting a text: its latency) and CONCURRENCY at a time (throughput).
   const rate = async (name: string, texts: string[]) => {
     await classifier.classifyText(texts[0]!); // warm-up
-    const cpu = process.cpuUsage();
-    const t0 = performance.now();
-    for (const text of texts) await classifier.classifyText(text);
-    const secs = (performance.now() - t0) / 1000;
-    const used = process.cpuUsage(cpu);
-    const cpuSecs = (used.user + used.system) / 1e6;
-    console.log(
-      `classifyText, ${name}: ${(texts.length / secs).toFixed(1)} texts/s wall, ${(texts.length / cpuSecs).toFixed(1)} texts per CPU-second (${texts.length} texts, mean ${Math.round(texts.reduce((a, x) => a + x.length, 0) / texts.length)} chars)`,
-    );
+    for (const inFlight of [1, CONCURRENCY]) {
+      const cpu = process.cpuUsage();
+      const t0 = performance.now();
+      let next = 0;
+      // Each pass gets its own suffix: the classifier memoises the vectors of texts it has seen.
+      const lane = async () => {
+        while (next < texts.length) await classifier.classifyText(`${texts[next++]!} ${inFlight}`);
+      };
+      await Promise.all(Array.from({ length: inFlight }, lane));
+      const secs = (performance.now() - t0) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuSecs = (used.user + used.system) / 1e6;
+      console.log(
+        `classifyText, ${name}, ${inFlight} in flight: ${(texts.length / secs).toFixed(1)} texts/s wall, ${(texts.length / cpuSecs).toFixed(1)} texts per CPU-second (${texts.length} texts, mean ${Math.round(texts.reduce((a, x) => a + x.length, 0) / texts.length)} chars, ${EMBED_THREADS} encoder threads)`,
+      );
+    }
   };
   await rate(
     "dev-set questions",
