@@ -16,7 +16,7 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createApi, serveApi } from "../src/api/index.ts";
 import { testConfig } from "../src/config.ts";
@@ -63,6 +63,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
+// Other work on the machine shows in every latency: the output says how loaded it was.
+const startLoad = loadavg().map((x) => x.toFixed(1));
 const vocab = await loadVocabulary();
 // Real passages: loaded last, so a long load can start while bench/store-embed.ts embeds them.
 let real: RealPassages | undefined;
@@ -199,7 +201,9 @@ if (JSON_OUT) {
   const sizes = new Set((runs as { chunks: number }[]).map((r) => r.chunks));
   const out = {
     date: new Date().toISOString(),
-    machine: "2 cores (shared with seven other sessions: CPU timings are noisy)",
+    machine: `${cpus().length} cores; load average (1, 5, 15 min) at the start ${startLoad.join(", ")}, at the end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")}`,
     queryVectors: "latency: synthetic word-hash query vectors (no model time); recall: real USE-lite vectors",
     runs: [...(before?.runs ?? []).filter((r) => !sizes.has(r.chunks)), ...runs].sort(
       (a, b) => (a as { chunks: number }).chunks - (b as { chunks: number }).chunks,
