@@ -1,5 +1,6 @@
 import type { HttpClient } from "./http.ts";
 import { htmlToText } from "./internal/html-text.ts";
+import { type JsonApiResource, relatedFiles } from "./internal/jsonapi-files.ts";
 import { attachmentLinks } from "./internal/links.ts";
 import type { HarvestRecord, RecordSource } from "./types.ts";
 
@@ -13,13 +14,10 @@ export interface BiolandQuery {
   maxAttachments: number;
 }
 
-interface JsonApiNode {
-  id?: string;
-  type?: string;
-  attributes?: Record<string, unknown>;
-}
 interface JsonApiPage {
-  data?: JsonApiNode[];
+  data?: JsonApiResource[];
+  /** Resources the nodes' relationships point to, when the request or the site asked `include=`. */
+  included?: JsonApiResource[];
   links?: { next?: { href?: string } | string };
 }
 
@@ -30,7 +28,8 @@ const TERM_KEY =
 /**
  * Nodes of a Bioland (Drupal) national CHM site from its JSON:API (`{site}/jsonapi/node/content`),
  * following `links.next`. Text is the node's title and body; tags are the CBD term keys found in
- * its fields; links in its fields that name documents become attachments.
+ * its fields. Attachments are the links in its fields that name documents and, once the node is
+ * new or changed (`complete`), the files its relationships lead to (see `relatedFiles`).
  */
 export async function* biolandRecords(http: HttpClient, q: BiolandQuery): RecordSource {
   const site = q.siteUrl.replace(/\/+$/, "");
@@ -42,7 +41,8 @@ export async function* biolandRecords(http: HttpClient, q: BiolandQuery): Record
       if (q.limit !== undefined && yielded >= q.limit) return;
       const record = toRecord(node, site, q);
       if (record) {
-        yield { record };
+        // Relationships cost requests, so they are followed only for a new or changed record.
+        yield { record, complete: () => withRelatedFiles(http, record, node, site, page.included ?? [], q) };
         yielded++;
       }
     }
@@ -51,7 +51,27 @@ export async function* biolandRecords(http: HttpClient, q: BiolandQuery): Record
   }
 }
 
-function toRecord(node: JsonApiNode, site: string, q: BiolandQuery): HarvestRecord | undefined {
+/**
+ * The record with its relationships' files after its field links, deduplicated, at most
+ * `maxAttachments`. A file that could not be fetched stays in the list under the URL that failed,
+ * so the harvest's download reports it as a failed attachment and the record is still ingested.
+ */
+async function withRelatedFiles(
+  http: HttpClient,
+  record: HarvestRecord,
+  node: JsonApiResource,
+  site: string,
+  included: JsonApiResource[],
+  q: BiolandQuery,
+): Promise<HarvestRecord> {
+  const max = q.maxAttachments - record.attachments.length;
+  if (max <= 0 || !node.relationships) return record;
+  const exclude = new Set(record.attachments.map((a) => a.url));
+  const files = await relatedFiles(http, node, { site, included, max, exclude });
+  return { ...record, attachments: [...record.attachments, ...files.map((f) => f.value)] };
+}
+
+function toRecord(node: JsonApiResource, site: string, q: BiolandQuery): HarvestRecord | undefined {
   const a = node.attributes ?? {};
   if (!node.id) return undefined;
   const body = a.body as { value?: unknown; summary?: unknown } | string | undefined;

@@ -24,6 +24,14 @@ export interface ChmApiFake {
    * pages of `page[limit]` from `page[offset]` with `links.next`, sorted by `changed`.
    */
   biolandNodes: BiolandNode[];
+  /**
+   * Other resources of the Bioland site (`file--file`, `media--document` …), served at
+   * `/{locale}/jsonapi/{entity}/{bundle}/{id}`; a resource's relationship is served at its related
+   * link `…/{id}/{field}` (targets that do not exist are left out, as Drupal does).
+   */
+  biolandEntities: BiolandNode[];
+  /** Ids of `biolandEntities` a node page puts in its top-level `included` when its nodes point to them. */
+  biolandIncluded: Set<string>;
   requests: { path: string; query: URLSearchParams; userAgent: string }[];
   close(): Promise<void>;
 }
@@ -32,6 +40,8 @@ export interface BiolandNode {
   type: string;
   id: string;
   attributes: Record<string, unknown>;
+  /** JSON:API relationships: `{ data: {type, id} | {type, id}[], links?: { related: { href } } }`. */
+  relationships?: Record<string, { data: unknown; links?: unknown }>;
 }
 
 export async function pdfWith(lines: string[]): Promise<Uint8Array> {
@@ -53,6 +63,8 @@ export async function startChmApi(): Promise<ChmApiFake> {
     records: new Map(),
     files: new Map(),
     biolandNodes: [],
+    biolandEntities: [],
+    biolandIncluded: new Set(),
     requests: [],
   };
   const server: Server = createServer((req, res) => {
@@ -79,14 +91,32 @@ export async function startChmApi(): Promise<ChmApiFake> {
       const next = new URL(url);
       next.searchParams.set("page[offset]", String(offset + limit));
       const host = `http://${header(req, "host")}`;
+      const data = nodes.slice(offset, offset + limit);
+      const pointedTo = new Set(data.flatMap((n) => targetsOf(n).map((t) => t.id)));
+      const included = fake.biolandEntities.filter((e) => fake.biolandIncluded.has(e.id) && pointedTo.has(e.id));
       return json(200, {
         jsonapi: { version: "1.0" },
-        data: nodes.slice(offset, offset + limit),
+        data,
+        ...(included.length ? { included } : {}),
         links: {
           self: { href: `${host}${url.pathname}${url.search}` },
           ...(offset + limit < nodes.length ? { next: { href: `${host}${next.pathname}${next.search}` } } : {}),
         },
       });
+    }
+    const resource = /^\/[a-z]{2}\/jsonapi\/(\w+)\/(\w+)\/([^/]+)(?:\/(\w+))?$/.exec(url.pathname);
+    if (resource) {
+      const [, entity, bundle, id, field] = resource;
+      const all = [...fake.biolandNodes, ...fake.biolandEntities];
+      const found = all.find((e) => e.type === `${entity}--${bundle}` && e.id === decodeURIComponent(id!));
+      const notFound = { errors: [{ status: "404", title: "Not Found", detail: "The resource does not exist." }] };
+      if (!found || (field && !found.relationships?.[field])) return json(404, notFound);
+      if (!field) return json(200, { jsonapi: { version: "1.0" }, data: found });
+      const rel = found.relationships![field]!;
+      const targets = targetsOf({ relationships: { [field]: rel } }).flatMap(
+        (t) => fake.biolandEntities.find((e) => e.type === t.type && e.id === t.id) ?? [],
+      );
+      return json(200, { jsonapi: { version: "1.0" }, data: Array.isArray(rel.data) ? targets : (targets[0] ?? null) });
     }
     const record = /^\/api\/v2013\/documents\/([^/]+)$/.exec(url.pathname);
     if (record) {
@@ -109,6 +139,13 @@ export async function startChmApi(): Promise<ChmApiFake> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The `{type, id}` targets of a resource's relationships. */
+function targetsOf(r: Pick<BiolandNode, "relationships">): { type: string; id: string }[] {
+  return Object.values(r.relationships ?? {}).flatMap(
+    (rel) => [rel.data ?? []].flat() as { type: string; id: string }[],
+  );
 }
 
 function header(req: IncomingMessage, name: string): string {
