@@ -7,6 +7,7 @@ import { rowToDocument, rowToHit } from "./mappers.ts";
 import { SUMMARY_COLUMNS } from "./schemas.ts";
 import type { StoreTables } from "./tables.ts";
 import { fuseRanks } from "./rrf.ts";
+import { createSummaryCache } from "./summary-cache.ts";
 import { filterToWhere, sqlCode } from "./where.ts";
 import { batches, guard } from "./write.ts";
 
@@ -49,7 +50,7 @@ const HIT_COLUMNS = [
 ];
 
 /** Summaries of the given documents, one projected read per 500 ids. */
-async function summaries(deps: SearchDeps, ids: string[]): Promise<DocumentSummary[]> {
+async function readSummaries(deps: SearchDeps, ids: string[]): Promise<DocumentSummary[]> {
   const out: DocumentSummary[] = [];
   for (const part of batches(ids)) {
     const where = `id IN (${part.map((id) => sqlCode(id, "documentId")).join(", ")})`;
@@ -111,6 +112,8 @@ export function keywordQuery(text: string, fuzzy: boolean): FullTextQuery {
  */
 export function createChunkSearch(deps: SearchDeps): Pick<DocumentStore["chunks"], "search" | "searchWithDocuments"> {
   const { chunks } = deps.tables;
+  const cache = createSummaryCache(deps.tables.documents);
+  const summaries = (ids: string[]) => cache.get(ids, (missing) => readSummaries(deps, missing));
 
   const semantic = async (vector: number[], where: string | undefined, k: number): Promise<ChunkHit[]> => {
     let q = chunks
@@ -197,7 +200,7 @@ export function createChunkSearch(deps: SearchDeps): Pick<DocumentStore["chunks"
           ? keyword(text!, vector, where, k, fuzzy)
           : hybrid(text!, vector!, where, k, fuzzy),
     );
-    const docs = await guard("read documents", () => summaries(deps, [...new Set(hits.map((h) => h.documentId))]));
+    const docs = await guard("read documents", () => summaries([...new Set(hits.map((h) => h.documentId))]));
     const hashes = new Map(docs.map((d) => [d.id, d.contentHash]));
     const live = hits.filter((h) => hashes.get(h.documentId) === h.contentHash).slice(0, req.limit);
     const shown = new Set(live.map((h) => h.documentId));
