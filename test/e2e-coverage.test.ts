@@ -2,13 +2,15 @@
 // fully offline. Documents from three countries go in through the API; the Coverage view must draw
 // the map from the server's outlines, colour the countries, show gaps, and open a cell's evidence;
 // a need uploaded in the Submit view must show its matching offer.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isLocal, launchBrowser, type OfflineBrowser, skipBrowser } from "./e2e/browser.ts";
-import { type RunningServer, startServer } from "./e2e/server.ts";
+import { isLocal, skipBrowser } from "./e2e/browser.ts";
+import { uploadFile, waitForJob } from "./e2e/ingest.ts";
+import type { RunningServer } from "./e2e/server.ts";
+import { type BrowserSession, openBrowserSession } from "./e2e/session.ts";
 
 const SHOTS = "test-output/e2e";
 const KEY = "e2e-coverage-key";
@@ -37,53 +39,26 @@ const DOCS = [
   },
 ];
 
-async function upload(server: RunningServer, d: (typeof DOCS)[number]): Promise<string> {
-  const form = new FormData();
-  form.set("file", new File([d.text], `${d.title.replace(/\W+/g, "-")}.txt`, { type: "text/plain" }));
-  form.set("title", d.title);
-  form.set("country", d.country);
-  if (d.recordType) form.set("recordType", d.recordType);
-  const res = await fetch(`${server.baseUrl}/v1/documents`, {
-    method: "POST",
-    body: form,
-    headers: { Authorization: `Bearer ${KEY}` },
-  });
-  expect(res.status, await res.clone().text()).toBe(202);
-  return ((await res.json()) as { jobId: string }).jobId;
-}
-
-async function waitDone(server: RunningServer, jobId: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const job = (await (await fetch(`${server.baseUrl}/v1/jobs/${jobId}`)).json()) as { state: string };
-    if (job.state === "done") return;
-    if (job.state === "failed") throw new Error(`job ${jobId} failed: ${JSON.stringify(job)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`job ${jobId} did not finish`);
+async function ingestDoc(server: RunningServer, d: (typeof DOCS)[number]): Promise<void> {
+  const file = new File([d.text], `${d.title.replace(/\W+/g, "-")}.txt`, { type: "text/plain" });
+  const fields = { title: d.title, country: d.country, ...(d.recordType ? { recordType: d.recordType } : {}) };
+  await waitForJob(server.baseUrl, await uploadFile(server.baseUrl, KEY, file, fields), { pollMs: 250, maxPolls: 600 });
 }
 
 describe.skipIf(skipBrowser)("coverage map and matches in a real browser", () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let chrome: OfflineBrowser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    chrome = await launchBrowser();
-    server = await startServer(KEY);
-    for (const d of DOCS) await waitDone(server, await upload(server, d));
-    page = await chrome.context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    session = await openBrowserSession(SHOTS, KEY, { pageTimeoutMs: 20_000 });
+    ({ server, page, requests, pageErrors } = session);
+    for (const d of DOCS) await ingestDoc(server, d);
   }, 600_000);
 
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
   it("draws the world map offline, coloured by documents on the chosen target, with gaps marked", async () => {
     await page.goto(`${server.baseUrl}/#/coverage?target=GBF-TARGET-03`);
@@ -98,7 +73,7 @@ describe.skipIf(skipBrowser)("coverage map and matches in a real browser", () =>
     expect(await page.locator('.coverage-map path[data-code="fr"] title').textContent()).toMatch(
       /France: documents, but none addresses T3/,
     );
-    await page.screenshot({ path: join(SHOTS, "coverage-map.png"), fullPage: true });
+    await session.shot("coverage-map");
   });
 
   it("lists a cell's documents with the passage that justifies the tag, and says so for a gap", async () => {
@@ -108,7 +83,7 @@ describe.skipIf(skipBrowser)("coverage map and matches in a real browser", () =>
     expect((await page.locator(".cell-detail blockquote mark").first().textContent())?.length).toBeGreaterThan(10);
     await page.getByRole("button", { name: "No document from France addresses T3" }).click();
     await expect.poll(() => page.locator(".cell-detail .gap-note").textContent()).toMatch(/No document from France/);
-    await page.screenshot({ path: join(SHOTS, "coverage-cell.png"), fullPage: true });
+    await session.shot("coverage-cell");
   });
 
   it("shows a need's matching offer on its document", async () => {
@@ -130,7 +105,7 @@ describe.skipIf(skipBrowser)("coverage map and matches in a real browser", () =>
     expect(await page.locator(".matches-panel li strong").first().textContent()).toBe(
       "Offer: marine protected area management courses",
     );
-    await page.screenshot({ path: join(SHOTS, "matches.png"), fullPage: true });
+    await session.shot("matches");
   });
 
   it("made no request to any host but the local server, and threw no script errors", () => {

@@ -1,14 +1,15 @@
 // Browser end-to-end for "open what you found": a search hit and a suggestion's evidence lead to
 // the document page, which renders the PDF page with pdf.js and highlights the passage (or marks
 // it in the text of other files) and offers the original file; axe-core checks every view.
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Classifier, deferClassifier, readyClassifier, trackProgress } from "../src/classify/index.ts";
 import { seriousViolations } from "./e2e/axe.ts";
-import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
-import { startServer, type RunningServer } from "./e2e/server.ts";
+import { isLocal, skipBrowser } from "./e2e/browser.ts";
+import { ingestFile } from "./e2e/ingest.ts";
+import { type RunningServer, startServer } from "./e2e/server.ts";
+import { type BrowserSession, openBrowserSession } from "./e2e/session.ts";
 
 const SHOTS = "test-output/e2e-document";
 const API_KEY = "e2e-document-key";
@@ -25,53 +26,27 @@ interface Detail {
 }
 
 describe.skipIf(skipBrowser)("the document page in a real browser", () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let chrome: OfflineBrowser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
   let pdfId: string;
   let mdId: string;
-  const auth = { Authorization: `Bearer ${API_KEY}` };
-
-  async function ingest(file: string, type: string): Promise<string> {
-    const form = new FormData();
-    form.set("file", new File([readFileSync(file)], file.split("/").pop()!, { type }));
-    const res = await fetch(`${server.baseUrl}/v1/documents`, { method: "POST", body: form, headers: auth });
-    expect(res.status).toBe(202);
-    const { jobId } = (await res.json()) as { jobId: string };
-    for (;;) {
-      const job = (await (await fetch(`${server.baseUrl}/v1/jobs/${jobId}`)).json()) as {
-        state: string;
-        documentId: string;
-      };
-      if (job.state === "done") return job.documentId;
-      if (job.state === "failed") throw new Error(`ingest failed: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 
   const detail = async (id: string) => (await (await fetch(`${server.baseUrl}/v1/documents/${id}`)).json()) as Detail;
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
   const noSerious = async (view: string) => expect(await seriousViolations(page), view).toEqual([]);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    chrome = await launchBrowser();
-    server = await startServer(API_KEY);
-    pdfId = await ingest(PDF, "application/pdf");
-    mdId = await ingest(MARKDOWN, "text/markdown");
+    session = await openBrowserSession(SHOTS, API_KEY, { pageTimeoutMs: 20_000 });
+    ({ server, page, requests, pageErrors } = session);
+    pdfId = await ingestFile(server.baseUrl, API_KEY, PDF, "application/pdf");
+    mdId = await ingestFile(server.baseUrl, API_KEY, MARKDOWN, "text/markdown");
     await server.services.store.optimize();
-    page = await chrome.context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("pageerror", (e) => pageErrors.push(e.message));
   }, 420_000);
 
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
   it("renders the evidence's PDF page with pdf.js and highlights the passage", async () => {
     const doc = await detail(pdfId);

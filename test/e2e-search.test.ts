@@ -2,13 +2,13 @@
 // key, the query in the URL), a "no results" that says the relevance floor dropped weak matches,
 // typo tolerance, sort by date, a validated date range, OR within a facet group and "clear all",
 // names instead of codes, and one relevance (0–1) with the component scores only in "why".
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./e2e/axe.ts";
-import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
-import { startServer, type RunningServer } from "./e2e/server.ts";
+import { isLocal, skipBrowser } from "./e2e/browser.ts";
+import { ingestFile } from "./e2e/ingest.ts";
+import type { RunningServer } from "./e2e/server.ts";
+import { type BrowserSession, openBrowserSession } from "./e2e/session.ts";
 
 const SHOTS = "test-output/e2e-search";
 const API_KEY = "e2e-search-key";
@@ -27,35 +27,15 @@ const SAMPLES = [
 ];
 
 describe.skipIf(skipBrowser)("the search page in a real browser", () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let chrome: OfflineBrowser;
   let page: Page;
   const searches: string[] = [];
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
   const ids: string[] = [];
-  const auth = { Authorization: `Bearer ${API_KEY}` };
 
-  async function ingest(s: (typeof SAMPLES)[number]): Promise<string> {
-    const form = new FormData();
-    form.set("file", new File([readFileSync(`corpora/samples/${s.file}`)], s.file, { type: s.type }));
-    form.set("country", s.country);
-    form.set("recordType", s.recordType);
-    const res = await fetch(`${server.baseUrl}/v1/documents`, { method: "POST", body: form, headers: auth });
-    expect(res.status).toBe(202);
-    const { jobId } = (await res.json()) as { jobId: string };
-    for (;;) {
-      const job = (await (await fetch(`${server.baseUrl}/v1/jobs/${jobId}`)).json()) as {
-        state: string;
-        documentId: string;
-      };
-      if (job.state === "done") return job.documentId;
-      if (job.state === "failed") throw new Error(`ingest failed: ${JSON.stringify(job)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
   const status = () => page.locator("#search-status").textContent();
   const shownIds = () =>
     page.locator("#hits li.hit").evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.documentId));
@@ -64,24 +44,20 @@ describe.skipIf(skipBrowser)("the search page in a real browser", () => {
   const settled = () => expect.poll(status).not.toMatch(/Searching/);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    chrome = await launchBrowser();
-    server = await startServer(API_KEY);
-    for (const s of SAMPLES) ids.push(await ingest(s));
+    session = await openBrowserSession(SHOTS, API_KEY, { pageTimeoutMs: 20_000 });
+    ({ server, page, requests, pageErrors } = session);
+    for (const s of SAMPLES) {
+      const fields = { country: s.country, recordType: s.recordType };
+      ids.push(await ingestFile(server.baseUrl, API_KEY, `corpora/samples/${s.file}`, s.type, fields));
+    }
     await server.services.store.optimize();
-    page = await chrome.context.newPage();
-    page.setDefaultTimeout(20_000);
+    // The session records every request; the debounce tests count the searches among them.
     page.on("request", (r) => {
-      requests.push(r.url());
       if (r.url().includes("/v1/search?")) searches.push(r.url());
     });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
   }, 600_000);
 
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
   it("searches as you type, one request per pause, with the query in the URL", async () => {
     await page.goto(`${server.baseUrl}/#/search`);

@@ -1,12 +1,12 @@
 // Browser end-to-end: the real server (services, worker, API, UI) driven by headless Chromium.
 // A user uploads a PDF, reviews the suggestions, saves tags, finds the document again by search
 // and facet, and looks at the evaluation page; the page must never contact another host.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { isLocal, launchBrowser, skipBrowser, type OfflineBrowser } from "./e2e/browser.ts";
-import { startServer, type RunningServer } from "./e2e/server.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isLocal, skipBrowser } from "./e2e/browser.ts";
+import { uploadFile } from "./e2e/ingest.ts";
+import type { RunningServer } from "./e2e/server.ts";
+import { type BrowserSession, openBrowserSession } from "./e2e/session.ts";
 
 const FIXTURE = "corpora/samples/gbf-section-1-multipage.pdf";
 const SHOTS = "test-output/e2e";
@@ -16,28 +16,20 @@ const TITLE = "E2E national report section on targets 1-8";
 const ADDED = "GBF-TARGET-15";
 
 describe.skipIf(skipBrowser)("web UI in a real browser", () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let chrome: OfflineBrowser;
   let page: Page;
-  const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    chrome = await launchBrowser();
-    server = await startServer(API_KEY);
-    page = await chrome.context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    session = await openBrowserSession(SHOTS, API_KEY);
+    ({ server, page, requests, pageErrors } = session);
   }, 420_000);
 
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.close();
-  });
+  afterAll(async () => session?.close());
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
 
   it("serves the UI from the same process as the API", async () => {
     const res = await fetch(`${server.baseUrl}/`);
@@ -143,15 +135,8 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
   it("keeps the result page in the URL, so a reload or a link opens the same page", async () => {
     // Eleven more small documents make two pages of ten.
     for (let i = 1; i <= 11; i++) {
-      const form = new FormData();
       const text = `Paging note ${i}. Community seed banks keep local crop varieties for farmers in district ${i}.`;
-      form.set("file", new File([text], `paging-${i}.txt`, { type: "text/plain" }));
-      const res = await fetch(`${server.baseUrl}/v1/documents`, {
-        method: "POST",
-        body: form,
-        headers: { Authorization: `Bearer ${API_KEY}` },
-      });
-      expect(res.status).toBe(202);
+      await uploadFile(server.baseUrl, API_KEY, new File([text], `paging-${i}.txt`, { type: "text/plain" }));
     }
     await expect
       .poll(async () => (await (await fetch(`${server.baseUrl}/v1/search?limit=1`)).json()).total, { timeout: 180_000 })

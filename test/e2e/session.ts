@@ -16,12 +16,33 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowserSession(shotsDir: string, apiKey: string): Promise<BrowserSession> {
+export interface SessionOptions {
+  /** The page's default timeout for waits and clicks; views that render a PDF need longer. */
+  pageTimeoutMs?: number;
+}
+
+/**
+ * Opens the browser and the server for one test file.
+ * @example
+ * session = await openBrowserSession("test-output/e2e-search", API_KEY, { pageTimeoutMs: 20_000 });
+ */
+export async function openBrowserSession(
+  shotsDir: string,
+  apiKey: string,
+  opts: SessionOptions = {},
+): Promise<BrowserSession> {
   mkdirSync(shotsDir, { recursive: true });
   const chrome = await launchBrowser();
-  const server = await startServer(apiKey);
+  let server: RunningServer;
+  try {
+    server = await startServer(apiKey);
+  } catch (e) {
+    // No session is returned, so afterAll could not close the browser.
+    await chrome.close();
+    throw e;
+  }
   const page = await chrome.context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(opts.pageTimeoutMs ?? 15_000);
   const requests: string[] = [];
   const pageErrors: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
