@@ -2,16 +2,14 @@
 // per hybrid search at 1M chunks (bench:search), so it must not run when exact matches fill the pool.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
-import { createStore, type DocumentStore } from "./index.ts";
-import { axis, DIMS, tempDir } from "./internal/fixtures.ts";
+import type { DocumentStore } from "./index.ts";
+import { axis, tempStore } from "./internal/fixtures.ts";
 
 let store: DocumentStore;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const tmp = await tempDir();
-  cleanup = tmp.cleanup;
-  store = await createStore({ uri: tmp.dir, dims: DIMS, embeddingModelId: "test" });
+  ({ store, close } = await tempStore());
   // Eight chunks with the word as typed, one with a typo of it (short, so BM25 would rank it high).
   const texts = [
     ...Array.from({ length: 8 }, (_, i) => `Wetland restoration site ${i} along the river and its floodplain`),
@@ -23,10 +21,7 @@ beforeAll(async () => {
   }
   await store.optimize();
 });
-afterAll(async () => {
-  await store.close();
-  await cleanup();
-});
+afterAll(() => close());
 
 const ids = async (text: string, limit: number) =>
   (await store.chunks.search({ mode: "keyword", text, limit, fuzzy: true })).map((h) => h.documentId).sort();

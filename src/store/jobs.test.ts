@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createStore } from "./index.ts";
 import type { DocumentStore } from "./index.ts";
-import { DIMS, makeJob, tempDir } from "./internal/fixtures.ts";
+import { makeJob, tempStore } from "./internal/fixtures.ts";
 
 let store: DocumentStore;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeEach(async () => {
-  const tmp = await tempDir();
-  cleanup = tmp.cleanup;
-  store = await createStore({ uri: tmp.dir, dims: DIMS, embeddingModelId: "test-model" });
+  ({ store, close } = await tempStore());
 });
-afterEach(async () => {
-  await store.close();
-  await cleanup();
-});
+afterEach(() => close());
 
 const now = new Date("2024-06-01T12:00:00.000Z");
 

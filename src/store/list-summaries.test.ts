@@ -2,25 +2,20 @@
 // classification JSON included, although only GET /v1/documents/:id shows it.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
-import { createStore, type DocumentStore } from "./index.ts";
-import { axis, DIMS, tempDir } from "./internal/fixtures.ts";
+import type { DocumentStore } from "./index.ts";
+import { axis, tempStore } from "./internal/fixtures.ts";
 
 let store: DocumentStore;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const tmp = await tempDir();
-  cleanup = tmp.cleanup;
-  store = await createStore({ uri: tmp.dir, dims: DIMS, embeddingModelId: "test" });
+  ({ store, close } = await tempStore());
   for (const [i, country] of ["fr", "br", "fr"].entries()) {
     const doc = makeDoc(`d${i}`, { country, createdAt: `2024-0${i + 1}-01T00:00:00.000Z` });
     await store.documents.put(doc, makeChunks(doc, [[`text ${i}`, axis(i)]]));
   }
 });
-afterAll(async () => {
-  await store.close();
-  await cleanup();
-});
+afterAll(() => close());
 
 it("lists summaries without the classification, in the same order and with the same filters as list", async () => {
   const full = await store.documents.list({ filter: { countries: ["fr"] } });

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStore } from "./index.ts";
 import type { DocumentStore } from "./index.ts";
 import { makeChunks, makeDoc } from "../../test/helpers/records.ts";
-import { axis, DIMS, tempDir } from "./internal/fixtures.ts";
+import { axis, tempStore } from "./internal/fixtures.ts";
 
 // One store for the read-only search cases: building it is the slow part.
 let store: DocumentStore;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const tmp = await tempDir();
-  cleanup = tmp.cleanup;
-  store = await createStore({ uri: tmp.dir, dims: DIMS, embeddingModelId: "test-model" });
+  ({ store, close } = await tempStore());
   const reef = makeDoc("reef", {
     country: "fr",
     createdAt: "2024-01-10T00:00:00.000Z",
@@ -34,10 +31,7 @@ beforeAll(async () => {
   await store.documents.put(forest, makeChunks(forest, [["tropical forest carbon and deforestation", axis(2)]]));
   await store.documents.put(wetland, makeChunks(wetland, [["wetland birds migrate along the coast", axis(3, 1, 0.5)]]));
 });
-afterAll(async () => {
-  await store.close();
-  await cleanup();
-});
+afterAll(() => close());
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 

@@ -2,13 +2,28 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { JobRecord } from "../types.ts";
+import { createStore } from "../create-store.ts";
+import type { DocumentStore, JobRecord } from "../types.ts";
 
 export const DIMS = 8;
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "chm-store-"));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A store of DIMS-d vectors in a fresh temp folder; `close` closes it and removes the folder. */
+export async function tempStore(): Promise<{ store: DocumentStore; dir: string; close: () => Promise<void> }> {
+  const { dir, cleanup } = await tempDir();
+  const store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: "test-model" });
+  return {
+    store,
+    dir,
+    close: async () => {
+      await store.close();
+      await cleanup();
+    },
+  };
 }
 
 /** A unit vector along axis `i` (optionally tilted towards axis `j`). */
