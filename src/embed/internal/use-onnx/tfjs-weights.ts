@@ -38,20 +38,27 @@ async function readOrFail(path: string, what: string): Promise<Buffer> {
  * the weights, and one aligned ArrayBuffer that Float32Array views can share.
  */
 async function readShards(paths: string[]): Promise<Uint8Array> {
-  const files = await Promise.all(
+  // allSettled, not all: every handle that did open must be closed whatever else failed.
+  const opened = await Promise.allSettled(
     paths.map(async (path) => {
+      const handle = await open(path);
       try {
-        const handle = await open(path);
         return { path, handle, size: (await handle.stat()).size };
       } catch (cause) {
-        return fail(`cannot read weight shard ${path} (${(cause as Error).message})`, cause);
+        await handle.close();
+        throw cause;
       }
     }),
   );
+  const files = opened.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   try {
+    opened.forEach((r, i) => {
+      if (r.status === "rejected")
+        fail(`cannot read weight shard ${paths[i]} (${(r.reason as Error).message})`, r.reason);
+    });
     const bytes = new Uint8Array(files.reduce((sum, f) => sum + f.size, 0));
     let offset = 0;
-    await Promise.all(
+    const reads = await Promise.allSettled(
       files.map(async ({ path, handle, size }) => {
         const at = offset;
         offset += size;
@@ -62,6 +69,7 @@ async function readShards(paths: string[]): Promise<Uint8Array> {
         }
       }),
     );
+    for (const r of reads) if (r.status === "rejected") throw r.reason;
     return bytes;
   } finally {
     await Promise.all(files.map((f) => f.handle.close()));
