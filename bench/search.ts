@@ -13,6 +13,7 @@
  * Run: npm run bench:search -- --sizes 100000,1000000 --queries 300 --json bench/results/search.json
  *      [--keep DIR] (load into DIR/<size> and keep it)  [--reuse DIR] (DIR/<size> already loaded)
  *      [--load-only] (with --keep: load and index, no queries)
+ *      [--corpus abstracts|target-sentences] (synthetic chunk text: bench/store-corpus.ts)
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -24,15 +25,8 @@ import { createEmbeddedQueue } from "../src/ingest/index.ts";
 import { createSearchService, storeRequest } from "../src/search/index.ts";
 import { createStore } from "../src/store/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
-import {
-  DIMS,
-  hashEmbedder,
-  hashVector,
-  REAL_PASSAGES,
-  type RealPassages,
-  realPassageVectors,
-  syntheticText,
-} from "./store-data.ts";
+import { DIMS, hashEmbedder, hashVector, REAL_PASSAGES, type RealPassages, realPassageVectors } from "./store-data.ts";
+import { CORPORA, type CorpusKind, corpusText } from "./store-corpus.ts";
 import { openEngine } from "./store-engine.ts";
 import { loadStore, readMeta } from "./store-load.ts";
 
@@ -47,6 +41,8 @@ const REUSE = arg("reuse");
 const KEEP = arg("keep");
 // Load (and index) into --keep DIR and stop: the queries can then run later with --reuse DIR.
 const LOAD_ONLY = process.argv.includes("--load-only");
+const CORPUS = arg("corpus", "abstracts") as CorpusKind;
+if (!CORPORA.includes(CORPUS)) throw new Error(`--corpus must be one of ${CORPORA.join(", ")}`);
 const RECALL_QUERIES = Number(arg("recall-queries", "100"));
 const HELD_OUT = 200;
 /** Real passages loaded (0 for a quick smoke run without the USE cache). */
@@ -88,7 +84,8 @@ for (const size of SIZES) {
       : await mkdtemp(join(tmpdir(), "bench-"));
   const store = await createStore({ uri: dir, dims: DIMS, embeddingModelId: hashEmbedder.modelId });
   try {
-    const meta = REUSE ? await readMeta(dir) : await loadStore(store, dir, size, vocab, REAL_COUNT, loaded);
+    const meta = REUSE ? await readMeta(dir) : await loadStore(store, dir, size, vocab, REAL_COUNT, loaded, CORPUS);
+    if (meta.corpus !== CORPUS) throw new Error(`${dir} holds the ${meta.corpus} corpus, not ${CORPUS} (--corpus)`);
     console.log(
       `\n== ${size} chunks: load ${meta.loadSeconds.toFixed(1)} s (${meta.chunksPerSecond} chunks/s; per tenth ${meta.segmentRates.join(", ")}), index ${meta.indexSeconds.toFixed(1)} s`,
     );
@@ -111,9 +108,9 @@ for (const size of SIZES) {
       server = serveApi(app, { port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
     });
     const engine = await openEngine(dir);
-    const gen = syntheticText(vocab, 99);
+    const gen = await corpusText(CORPUS, vocab, 99);
     const queries = Array.from({ length: QUERIES }, () => gen.query());
-    const warmGen = syntheticText(vocab, 7);
+    const warmGen = await corpusText(CORPUS, vocab, 5);
     const warmUp = Array.from({ length: 30 }, () => warmGen.query());
     const modes: Record<string, unknown> = {};
     for (const mode of ["hybrid", "semantic", "keyword"] as const) {
@@ -179,6 +176,7 @@ for (const size of SIZES) {
     console.log(`recall@10 ANN vs exact: real USE vectors ${recallReal}, synthetic hash vectors ${recallSynthetic}`);
     runs.push({
       chunks: size,
+      corpus: meta.corpus,
       loadSeconds: Number(meta.loadSeconds.toFixed(1)),
       indexSeconds: Number(meta.indexSeconds.toFixed(1)),
       chunksPerSecond: meta.chunksPerSecond,
@@ -199,16 +197,18 @@ if (JSON_OUT) {
   await mkdir(dirname(JSON_OUT), { recursive: true });
   // Runs of other sizes already in the file (earlier invocations) are kept.
   const before = existsSync(JSON_OUT)
-    ? (JSON.parse(await readFile(JSON_OUT, "utf8")) as { runs: { chunks: number }[] })
+    ? (JSON.parse(await readFile(JSON_OUT, "utf8")) as { runs: { chunks: number; corpus?: string }[] })
     : undefined;
-  const sizes = new Set((runs as { chunks: number }[]).map((r) => r.chunks));
+  // A run is replaced by a new one of the same size and corpus (older files name no corpus).
+  const key = (r: { chunks: number; corpus?: string }) => `${r.chunks}/${r.corpus ?? "target-sentences"}`;
+  const sizes = new Set((runs as { chunks: number; corpus: string }[]).map(key));
   const out = {
     date: new Date().toISOString(),
     machine: `${cpus().length} cores; load average (1, 5, 15 min) at the start ${startLoad.join(", ")}, at the end ${loadavg()
       .map((x) => x.toFixed(1))
       .join(", ")}`,
     queryVectors: "latency: synthetic word-hash query vectors (no model time); recall: real USE-lite vectors",
-    runs: [...(before?.runs ?? []).filter((r) => !sizes.has(r.chunks)), ...runs].sort(
+    runs: [...(before?.runs ?? []).filter((r) => !sizes.has(key(r))), ...runs].sort(
       (a, b) => (a as { chunks: number }).chunks - (b as { chunks: number }).chunks,
     ),
   };

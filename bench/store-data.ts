@@ -14,7 +14,7 @@ import type { Vocabulary } from "../src/vocab/index.ts";
 
 export const DIMS = 512;
 const CACHE = "node_modules/.cache/chm-lens/bench-passages";
-const SOURCES = ["corpora/sdg-dev/aurora-survey.jsonl", "corpora/sdg-dev/oro-gold.jsonl"];
+export const SOURCES = ["corpora/sdg-dev/aurora-survey.jsonl", "corpora/sdg-dev/oro-gold.jsonl"];
 
 /** Seeded PRNG (LCG) so runs are comparable. */
 export function prng(seed: number): () => number {

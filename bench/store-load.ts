@@ -10,7 +10,8 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { ChunkRecord, DocumentRecord, DocumentStore } from "../src/store/index.ts";
 import type { Vocabulary } from "../src/vocab/index.ts";
-import { hashVector, syntheticText } from "./store-data.ts";
+import { type CorpusKind, corpusText } from "./store-corpus.ts";
+import { hashVector } from "./store-data.ts";
 
 export interface LoadMeta {
   chunks: number;
@@ -23,6 +24,8 @@ export interface LoadMeta {
   segmentRates: number[];
   /** The machine's 1-minute load average at the start and end of the load (other work skews rates). */
   loadAverage: [number, number];
+  /** Text of the synthetic chunks (bench/store-corpus.ts); folders from before the choice: target-sentences. */
+  corpus: CorpusKind;
 }
 
 const COUNTRIES = ["fr", "br", "ke", "fj", "in", "ca", "mx", "ng", "id", "de"];
@@ -30,7 +33,8 @@ const PER_DOC = 50;
 const DOCS_PER_CALL = 400;
 
 export async function readMeta(dir: string): Promise<LoadMeta> {
-  return JSON.parse(await readFile(join(dir, "bench-meta.json"), "utf8")) as LoadMeta;
+  const meta = JSON.parse(await readFile(join(dir, "bench-meta.json"), "utf8")) as Partial<LoadMeta>;
+  return { ...meta, corpus: meta.corpus ?? "target-sentences" } as LoadMeta;
 }
 
 export async function loadStore(
@@ -40,8 +44,9 @@ export async function loadStore(
   vocab: Vocabulary,
   realCount: number,
   getReal: () => Promise<{ texts: string[]; vectors: Float32Array[] }>,
+  corpus: CorpusKind,
 ): Promise<LoadMeta> {
-  const gen = syntheticText(vocab, 7);
+  const gen = await corpusText(corpus, vocab, 7);
   const targets = vocab.terms("gbf-targets").map((t) => t.identifier);
   const makeDoc = (d: number, n: number): DocumentRecord => ({
     id: `d${d}`,
@@ -129,6 +134,7 @@ export async function loadStore(
     chunksPerSecond: Math.round(size / loadSeconds),
     segmentRates,
     loadAverage: [loadAtStart, Number(loadavg()[0]!.toFixed(1))],
+    corpus,
   };
   await writeFile(join(dir, "bench-meta.json"), JSON.stringify(meta, null, 2));
   return meta;
