@@ -51,7 +51,7 @@ it("shows a document another process replaced, and drops one it deleted", async 
 it("reads a summary once while the table's version stays, again after a commit, and never keeps a missing one", async () => {
   let version = 1;
   const reads: string[][] = [];
-  const table = { version: async () => version };
+  const table = { version: async () => version, countRows: async () => 0 };
   const doc = (id: string) => ({ id, title: `${id} v${version}` }) as unknown as DocumentSummary;
   const cache = createSummaryCache(table);
   const read = async (ids: string[]) => {
@@ -64,4 +64,51 @@ it("reads a summary once while the table's version stays, again after a commit, 
   version = 2;
   expect((await cache.get(["a"], read))[0]?.title).toBe("a v2");
   expect(reads).toEqual([["a", "b", "gone"], ["a"]]);
+});
+
+it("loads every summary of a small table once per version, then serves searches (and unknown ids) without a read", async () => {
+  let version = 1;
+  const reads: string[][] = [];
+  let fullReads = 0;
+  const rows = ["a", "b", "c"];
+  const doc = (id: string) => ({ id, title: `${id} v${version}` }) as unknown as DocumentSummary;
+  const table = { version: async () => version, countRows: async () => rows.length };
+  const cache = createSummaryCache(table, {
+    readAll: async () => {
+      fullReads++;
+      return rows.map(doc);
+    },
+  });
+  const read = async (ids: string[]) => {
+    reads.push(ids);
+    return ids.filter((id) => rows.includes(id)).map(doc);
+  };
+  // The first search after a commit reads what it needs and starts the full load behind it.
+  expect((await cache.get(["a"], read)).map((d) => d.id)).toEqual(["a"]);
+  await cache.loaded();
+  expect((await cache.get(["b", "c", "gone"], read)).map((d) => d.id)).toEqual(["b", "c"]);
+  expect(reads).toEqual([["a"]]);
+  expect(fullReads).toBe(1);
+  version = 2;
+  rows.pop();
+  expect((await cache.get(["c", "a"], read)).map((d) => d.title)).toEqual(["a v2"]);
+  await cache.loaded();
+  expect(fullReads).toBe(2);
+});
+
+it("never loads a table above the full-load size whole", async () => {
+  let fullReads = 0;
+  const table = { version: async () => 1, countRows: async () => 10 };
+  const cache = createSummaryCache(table, {
+    fullLoadMax: 5,
+    readAll: async () => {
+      fullReads++;
+      return [];
+    },
+  });
+  const read = async (ids: string[]) => ids.map((id) => ({ id }) as unknown as DocumentSummary);
+  await cache.get(["a"], read);
+  await cache.loaded();
+  expect(fullReads).toBe(0);
+  expect((await cache.get(["a", "b"], read)).map((d) => d.id)).toEqual(["a", "b"]);
 });

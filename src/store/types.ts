@@ -81,7 +81,12 @@ export interface ChunkFilter {
   to?: string;
 }
 
-export interface ChunkHit extends Omit<ChunkRecord, "vector"> {
+/**
+ * A chunk as search returns it: without the vector and the fields no result shows (character
+ * offsets, chunk language). Each column read costs about 20 µs per hit at 1M chunks, and a query
+ * reads 55 hits per half (bench:search).
+ */
+export interface ChunkHit extends Omit<ChunkRecord, "vector" | "charStart" | "charEnd" | "language"> {
   /** Higher is better. semantic: cosine similarity; keyword: BM25; hybrid: RRF score. */
   score: number;
   semanticScore?: number;

@@ -161,5 +161,15 @@ export function rowToChunk(row: Row): ChunkRecord {
 }
 
 export function rowToHit(row: Row, score: number, extra: Partial<ChunkHit> = {}): ChunkHit {
-  return { ...rowToChunkFields(row), score, ...extra };
+  return {
+    id: str(row, "id"),
+    documentId: str(row, "documentId"),
+    contentHash: str(row, "contentHash"),
+    index: num(row, "index"),
+    text: str(row, "text"),
+    pageStart: num(row, "pageStart"),
+    pageEnd: num(row, "pageEnd"),
+    score,
+    ...extra,
+  };
 }

@@ -10,9 +10,6 @@ const hit = (id: string, over: Partial<ChunkHit>): ChunkHit => ({
   text: id,
   pageStart: 1,
   pageEnd: 1,
-  charStart: 0,
-  charEnd: 1,
-  language: "en",
   score: 0,
   ...over,
 });
