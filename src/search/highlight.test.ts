@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeSnippet, queryTerms } from "./internal/highlight.ts";
+import { findMatches, makeSnippet, queryTerms, termsPresent } from "./internal/highlight.ts";
 
 describe("snippets", () => {
   it("marks query terms (and their word forms) after escaping the text", () => {
@@ -27,5 +27,21 @@ describe("snippets", () => {
 
   it("drops stop words and repeats from the query terms", () => {
     expect(queryTerms("The coral of the Coral reefs, 30x30")).toEqual(["coral", "reefs", "30x30"]);
+  });
+
+  it("finds the same terms with substring search as the highlighter marks", () => {
+    const texts = [
+      "Coral reefs and reef-fish; CORAL bleaching",
+      "The seareef is not a reef word start",
+      "Égalité des espèces: espèce protégée, 30x30 et Zones",
+      "prereef coral",
+      "",
+    ];
+    const terms = ["reef", "coral", "espèce", "zones", "30x30", "fish"];
+    for (const text of texts) {
+      expect([...termsPresent(text, terms)].sort()).toEqual(
+        [...new Set(findMatches(text, terms).map((m) => m.term))].sort(),
+      );
+    }
   });
 });

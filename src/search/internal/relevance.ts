@@ -1,6 +1,6 @@
 import type { ChunkHit } from "../../store/types.ts";
 import type { SearchMode } from "../types.ts";
-import { findMatches } from "./highlight.ts";
+import { termsPresent } from "./highlight.ts";
 
 /**
  * Anchors of the 0–1 relevance scale on the cosine of USE-lite query and chunk vectors, from the
@@ -48,7 +48,7 @@ const allowedEdits = (term: string) => (term.length >= 6 ? 2 : term.length >= 4 
  */
 export function termCoverage(text: string, terms: string[], fuzzy = false): number {
   if (terms.length === 0) return 0;
-  const found = new Set(findMatches(text, terms).map((m) => m.term));
+  const found = termsPresent(text, terms);
   const words = fuzzy ? [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])] : [];
   const near = (t: string) =>
     allowedEdits(t) > 0 &&
