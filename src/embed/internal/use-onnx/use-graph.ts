@@ -26,7 +26,8 @@ export function buildUseGraph(w: UseWeights): OnnxGraph {
 
   const eps = scalar("layer_norm_epsilon", w.layerNormEpsilon);
   const layerNorm = (x: string, scale: string, bias: string) => {
-    // mean, x − mean, mean of squares, rsqrt(var + ε), (scale · rsqrt) · (x − mean) + bias.
+    // Spelled out in tfjs's order rather than as LayerNormalization, whose kernel may take the
+    // variance as E[x²] − mean², which rounds differently.
     const centred = g.op("Sub", [x, g.op("ReduceMean", [x], last)]);
     const variance = g.op("ReduceMean", [g.op("Mul", [centred, centred])], last);
     const rsqrt = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [variance, eps])])]);

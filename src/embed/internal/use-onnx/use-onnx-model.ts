@@ -12,10 +12,7 @@ export interface UseOnnxModel {
 const USE_DIMS = 512;
 
 /** The padded batch the graph takes: ids and a 1/0 mask, both [texts, longest]. */
-export function packBatch(
-  tokenized: number[][],
-  maxLength: number,
-): { ids: BigInt64Array; mask: Float32Array; seq: number } {
+function packBatch(tokenized: number[][], maxLength: number): { ids: BigInt64Array; mask: Float32Array; seq: number } {
   const rows = tokenized.map((ids) => ids.slice(0, maxLength));
   // A text with no tokens ("") gets an all-padding row; one column keeps the shapes non-empty.
   const seq = Math.max(1, ...rows.map((r) => r.length));

@@ -91,6 +91,7 @@ export function selectUseWeights(weights: Map<string, TfjsWeight>, ops: Map<stri
     `${STACK}Layer_1/TransformerLayer/MultiheadAttention/split_heads/split_last_dimension/Reshape/shape/2`,
   );
   const maxLength = number(`${K}ClipToMaxLength/Less/y`);
+  // The widths after each layer are not stored as such; the kernels' shapes below check them.
   const dims = [inputDim, 512, 512];
 
   const layers = [0, 1].map((l): UseLayerWeights => {
