@@ -48,11 +48,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     `GBF sentences: ${sentences.length}, mean ${mean(sentences)} chars; titles: ${titles.length}, mean ${mean(titles)} chars`,
   );
   const base = { backend: "use", modelsDir: "models", model: "", batchSize: 32 } as const;
-  const wasm = await createEmbedder({ ...base, tfBackend: "wasm" });
+  const onnx = await createEmbedder({ ...base, useRuntime: "onnx" });
+  report("USE onnx, sentences", await measureEmbedThroughput(onnx, sentences));
+  report("USE onnx, titles", await measureEmbedThroughput(onnx, titles));
+  await onnx.close?.();
+  const wasm = await createEmbedder({ ...base, useRuntime: "wasm" });
   report("USE wasm, sentences", await measureEmbedThroughput(wasm, sentences));
   report("USE wasm, titles", await measureEmbedThroughput(wasm, titles));
   // tfjs keeps one global backend, so the CPU run comes last, on a small sample.
-  const cpu = await createEmbedder({ ...base, tfBackend: "cpu" });
+  const cpu = await createEmbedder({ ...base, useRuntime: "cpu" });
   const n = Number(values["cpu-sample"]);
   report("USE cpu, sentences", await measureEmbedThroughput(cpu, sentences.slice(0, n)));
   report("USE cpu, titles", await measureEmbedThroughput(cpu, titles.slice(0, n)));

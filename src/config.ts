@@ -20,6 +20,8 @@ export const configSchema = z.object({
   /** Where trained classifier states are cached; empty = `<DATA_DIR>/classifier-cache`. */
   CLASSIFIER_CACHE_DIR: z.string().default(""),
   EMBED_BACKEND: z.enum(["use", "transformers"]).default("use"),
+  /** What runs USE lite: onnxruntime (same vectors, ~6.5× faster) or the tfjs model's WASM / JS kernels. */
+  USE_RUNTIME: z.enum(["onnx", "wasm", "cpu"]).default("onnx"),
   /** Folder name under MODELS_DIR for the transformers backend, e.g. `Xenova/multilingual-e5-small`. */
   EMBED_MODEL: z.string().default("Xenova/multilingual-e5-small"),
   EMBED_BATCH_SIZE: int(16, 1),

@@ -3,13 +3,13 @@ import { AppError } from "../errors.ts";
 import type { Embedder } from "./types.ts";
 import { createLocalEmbedder } from "./internal/local-embedder.ts";
 import { createThreadedEmbedder } from "./internal/thread-pool.ts";
-import type { TfBackend } from "./internal/use-embedder.ts";
 
 export type { EmbedCallOptions, Embedder, EmbedKind } from "./types.ts";
 export { cosine, l2normalize } from "./vectors.ts";
 export { pullModel, type PullOptions, type PullProgress, type PullResult } from "./internal/pull.ts";
 export { MODEL_MANIFEST, type ManifestEntry, type ModelManifest } from "./internal/model-manifest.ts";
-export type { TfBackend } from "./internal/use-embedder.ts";
+export type { UseRuntime } from "./internal/use-embedder.ts";
+import type { UseRuntime } from "./internal/use-embedder.ts";
 
 export interface EmbedderOptions {
   /** `use`: Universal Sentence Encoder lite, shipped on npm, English only. `transformers`: an ONNX model folder. */
@@ -20,8 +20,8 @@ export interface EmbedderOptions {
   model: string;
   /** Texts per forward pass. */
   batchSize: number;
-  /** USE only: tfjs kernels. `wasm` (default) is far faster than the pure-JS `cpu`. */
-  tfBackend?: TfBackend;
+  /** USE only (USE_RUNTIME): `onnx` (default), or the tfjs model on `wasm` or pure-JS `cpu` kernels. */
+  useRuntime?: UseRuntime;
   /**
    * Worker threads running the encoder (EMBED_THREADS), each with its own copy of the model;
    * 0 or absent = in the calling thread (blocks its event loop while a batch runs).
@@ -56,5 +56,6 @@ export function embedderOptionsFromConfig(config: Config): EmbedderOptions {
     model: config.EMBED_MODEL,
     batchSize: config.EMBED_BATCH_SIZE,
     threads: config.EMBED_THREADS,
+    useRuntime: config.USE_RUNTIME,
   };
 }

@@ -1,7 +1,7 @@
 import { AppError } from "../../errors.ts";
 import type { Embedder } from "../types.ts";
 import { createTransformersEmbedder } from "./transformers-embedder.ts";
-import { createUseEmbedder, type TfBackend } from "./use-embedder.ts";
+import { createUseEmbedder, type UseRuntime } from "./use-embedder.ts";
 
 /** What loads one encoder in the current thread (the pool's threads each load one). */
 export interface LocalEmbedderOptions {
@@ -9,7 +9,7 @@ export interface LocalEmbedderOptions {
   modelsDir: string;
   model: string;
   batchSize: number;
-  tfBackend?: TfBackend;
+  useRuntime?: UseRuntime;
 }
 
 /** Loads the configured encoder in this thread; `model_unavailable` when it cannot. */
@@ -17,6 +17,6 @@ export async function createLocalEmbedder(opts: LocalEmbedderOptions): Promise<E
   if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) {
     throw new AppError("config_invalid", `Embedding batch size must be a positive integer, got ${opts.batchSize}`);
   }
-  if (opts.backend === "use") return createUseEmbedder({ batchSize: opts.batchSize, tfBackend: opts.tfBackend });
+  if (opts.backend === "use") return createUseEmbedder({ batchSize: opts.batchSize, runtime: opts.useRuntime });
   return createTransformersEmbedder({ modelsDir: opts.modelsDir, model: opts.model, batchSize: opts.batchSize });
 }
