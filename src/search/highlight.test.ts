@@ -44,4 +44,22 @@ describe("snippets", () => {
       );
     }
   });
+
+  it("finds what a Unicode word-start pattern finds, offsets included, and falls back to it when lower case changes length", () => {
+    const pattern = (text: string, terms: string[]) =>
+      [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])(${terms.join("|")})[\\p{L}\\p{N}]*`, "giu"))].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        term: m[1]!.toLowerCase(),
+      }));
+    const texts = [
+      "Reefs, reef-fish and REEFS: coral reefscapes; prereef coral",
+      "Espèces protégées : l'espèce, les ESPÈCES et 30x30 zones",
+      "İstanbul reefs and coral İzmir",
+      "Мангровые леса и мангровые рощи",
+      "",
+    ];
+    const terms = ["reef", "reefs", "coral", "espèce", "30x30", "мангровые", "zones"];
+    for (const text of texts) expect(findMatches(text, terms)).toEqual(pattern(text, terms));
+  });
 });

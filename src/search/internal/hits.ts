@@ -1,6 +1,6 @@
 import type { ChunkHit, DocumentSummary } from "../../store/types.ts";
 import type { Passage, SearchHit } from "../types.ts";
-import { findMatches, makeSnippet } from "./highlight.ts";
+import { makeSnippet, termsPresent } from "./highlight.ts";
 import { countryName } from "./facets.ts";
 import { recordTypeName } from "../../vocab/index.ts";
 import { documentRelevance } from "./relevance.ts";
@@ -60,7 +60,7 @@ export function toHit(
   perDoc = PASSAGES_PER_DOC,
 ): SearchHit {
   const shown = chunks.slice(0, perDoc);
-  const found = new Set(shown.flatMap((c) => findMatches(c.text, terms).map((m) => m.term)));
+  const found = new Set(shown.flatMap((c) => [...termsPresent(c.text, terms)]));
   return {
     documentId: doc.id,
     title: doc.title,
