@@ -68,7 +68,9 @@ describe("ingestion limits and retries", () => {
     // Warm the reader thread first (loading its parsers takes seconds on a busy machine).
     const warm = prepareOptionsFromConfig(services.config, embedder.maxChars, "warm.txt");
     await services.reader?.read(bytes("Warm-up text about wetlands."), warm);
-    const job = await services.queue.enqueue({ bytes: bytes(englishText(250_000)), meta: {} });
+    // Long enough that embedding outlasts the timeout even at onnxruntime speed (~2,400 chunks at
+    // ~10 ms each on one thread; 250k characters finished in ~6 s).
+    const job = await services.queue.enqueue({ bytes: bytes(englishText(2_000_000)), meta: {} });
     const outcome = await services.worker.runOnce();
     expect(outcome?.error?.code).toBe("timeout");
     expect(await services.queue.get(job.id)).toMatchObject({ state: "failed", attempts: 1, errorCode: "timeout" });
