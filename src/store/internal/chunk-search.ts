@@ -76,6 +76,14 @@ const FUZZY_TWO_EDITS = 6;
 const FUZZY_MAX_LETTERS = 40;
 
 /**
+ * Words Lance can expand to their typo neighbours: ASCII letters and digits. It cuts the kept prefix
+ * in bytes, so "остаются" was cut inside its first letter and the search panicked (503 for every
+ * fuzzy keyword or hybrid query with such a word), and with any prefix it found no neighbour of a
+ * Cyrillic, Arabic or accented word (src/store/fuzzy-non-ascii.test.ts). Those words match exactly.
+ */
+const EXPANDABLE = /^[a-z0-9]+$/;
+
+/**
  * The FTS query for a keyword search. The text is matched as words (MatchQuery), never parsed as
  * query syntax. Fuzzy (used when the exact query finds fewer hits than asked for): each word of 4+ letters also matches words one edit away (two from 6
  * letters), keeping its first letter (prefixLength 1); the exact phrase keeps a
@@ -87,7 +95,7 @@ export function keywordQuery(text: string, fuzzy: boolean): FullTextQuery {
   // No word is longer than FUZZY_MAX_LETTERS: a 10,000-letter "word" made Lance's fuzzy matcher
   // fail the whole search (test/hostile.test.ts); such tokens are matched exactly.
   const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter(
-    (w) => w.length >= FUZZY_ONE_EDIT && w.length <= FUZZY_MAX_LETTERS,
+    (w) => w.length >= FUZZY_ONE_EDIT && w.length <= FUZZY_MAX_LETTERS && EXPANDABLE.test(w),
   );
   if (words.length === 0) return exact;
   const typo = words.map((w): [Occur, FullTextQuery] => [
