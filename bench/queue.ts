@@ -15,6 +15,10 @@ import { startRedis } from "../test/helpers/redis.ts";
 
 const docs = Number(process.argv[2] ?? 24);
 const counts = process.argv.slice(3).map(Number);
+// `--docs 72` once read as NaN documents and enqueued without end.
+if (!Number.isInteger(docs) || docs < 1 || counts.some((n) => !Number.isInteger(n) || n < 1)) {
+  throw new Error("usage: npx tsx bench/queue.ts [docs] [workers…], whole numbers ≥ 1 (e.g. 72 1 2)");
+}
 const TOPICS = ["wetlands", "coral reefs", "invasive alien species", "pollinators", "forests", "mangroves", "soils"];
 
 /** A distinct report of about 15 sentences (a few chunks), so no upload is a duplicate. */
