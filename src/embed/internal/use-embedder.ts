@@ -64,8 +64,10 @@ export async function createUseEmbedder(opts: { batchSize: number; runtime?: Use
   };
 }
 
-/** The tfjs model from @energetic-ai/embeddings on the given kernel backend. */
-async function loadTfjsModel(tfBackend: "wasm" | "cpu"): Promise<{ embed(input: string[]): Promise<number[][]> }> {
+/** The tfjs model from @energetic-ai/embeddings on the given kernel backend (also the reference the ONNX port is checked against). */
+export async function loadTfjsModel(
+  tfBackend: "wasm" | "cpu",
+): Promise<{ embed(input: string[]): Promise<number[][]> }> {
   return withQuietTfjs(async () => {
     const core = await import("@energetic-ai/core");
     if (tfBackend === "cpu") await import("@tensorflow/tfjs-backend-cpu");

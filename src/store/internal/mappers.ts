@@ -141,7 +141,8 @@ export function chunkToRow(chunk: ChunkRecord, doc: DocumentRecord): Row {
 }
 
 /** `chunks` row → domain chunk without its vector (search hits and listings share this). */
-export function rowToChunkFields(row: Row): Omit<ChunkRecord, "vector"> {
+/** The fields a search hit is read with (chunk-search.ts HIT_COLUMNS). */
+function hitFields(row: Row): Omit<ChunkHit, "score"> {
   return {
     id: str(row, "id"),
     documentId: str(row, "documentId"),
@@ -150,6 +151,12 @@ export function rowToChunkFields(row: Row): Omit<ChunkRecord, "vector"> {
     text: str(row, "text"),
     pageStart: num(row, "pageStart"),
     pageEnd: num(row, "pageEnd"),
+  };
+}
+
+export function rowToChunkFields(row: Row): Omit<ChunkRecord, "vector"> {
+  return {
+    ...hitFields(row),
     charStart: num(row, "charStart"),
     charEnd: num(row, "charEnd"),
     language: str(row, "language"),
@@ -161,15 +168,5 @@ export function rowToChunk(row: Row): ChunkRecord {
 }
 
 export function rowToHit(row: Row, score: number, extra: Partial<ChunkHit> = {}): ChunkHit {
-  return {
-    id: str(row, "id"),
-    documentId: str(row, "documentId"),
-    contentHash: str(row, "contentHash"),
-    index: num(row, "index"),
-    text: str(row, "text"),
-    pageStart: num(row, "pageStart"),
-    pageEnd: num(row, "pageEnd"),
-    score,
-    ...extra,
-  };
+  return { ...hitFields(row), score, ...extra };
 }

