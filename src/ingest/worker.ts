@@ -73,6 +73,9 @@ export function createWorker(deps: WorkerDeps): Worker {
     const lease = await queue.claim(id);
     if (!lease) return undefined;
     const { job } = lease;
+    // The store's index refresh waits while the job uses the cores (it took a fifth of the
+    // encoder's time when it ran mid-embedding); it runs when the job is done, or after its cap.
+    const releaseMaintenance = deps.store.holdMaintenance();
     const log = logger.child({ jobId: job.id, attempt: job.attempts });
     const started = Date.now();
     const leaseLost = new AbortController();
@@ -150,6 +153,7 @@ export function createWorker(deps: WorkerDeps): Worker {
       return { job: done, result };
     } finally {
       clearInterval(beat);
+      releaseMaintenance();
     }
   }
 

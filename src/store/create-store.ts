@@ -138,6 +138,7 @@ export async function createStore(opts: CreateStoreOptions): Promise<DocumentSto
       await artifacts.optimize(cleanupOlderThan);
     },
     idle: () => refresh.idle(),
+    holdMaintenance: () => refresh.hold(),
     async close() {
       refresh.stop();
       // Let queued writes finish before the handles go.

@@ -258,5 +258,10 @@ export interface DocumentStore {
   optimize(): Promise<void>;
   /** Runs a scheduled index refresh now and resolves when none is pending (tests, shutdown). */
   idle(): Promise<void>;
+  /**
+   * Holds the scheduled index refresh back while CPU-heavy work runs (an ingestion job), for at
+   * most ~30 s past the oldest unrefreshed write; call the returned function when done.
+   */
+  holdMaintenance(): () => void;
   close(): Promise<void>;
 }

@@ -71,6 +71,11 @@ export interface IndexRefresh {
   idle(): Promise<void>;
   /** Cancels a scheduled refresh; a running one finishes. */
   stop(): void;
+  /**
+   * Holds scheduled refreshes back (an ingestion job is using the cores) until the returned
+   * release is called, or until the oldest unrefreshed write has waited `maxDeferMs`.
+   */
+  hold(): () => void;
 }
 
 /**
@@ -81,19 +86,35 @@ export interface IndexRefresh {
  */
 export function createIndexRefresh(opts: {
   delayMs: number;
+  /** Longest a write waits for its refresh while held (default 30 s or 10 × delayMs). */
+  maxDeferMs?: number;
   run: () => Promise<void>;
   onError?: (e: unknown) => void;
 }): IndexRefresh {
+  const maxDeferMs = opts.maxDeferMs ?? Math.max(30_000, 10 * opts.delayMs);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let holds = 0;
+  /** When the oldest write not yet refreshed happened. */
+  let firstWriteAt: number | undefined;
   const fire = () => {
     timer = undefined;
+    firstWriteAt = undefined;
     running = running.then(() => opts.run().catch((e) => opts.onError?.(e)));
+  };
+  const due = () => {
+    // The refresh runs on Lance's threads: during a job it took a fifth of the encoder's cores.
+    if (holds > 0 && Date.now() - firstWriteAt! < maxDeferMs) {
+      timer = setTimeout(due, opts.delayMs);
+      return;
+    }
+    fire();
   };
   return {
     noteWrite() {
       if (opts.delayMs <= 0 || timer) return;
-      timer = setTimeout(fire, opts.delayMs);
+      firstWriteAt ??= Date.now();
+      timer = setTimeout(due, opts.delayMs);
     },
     async idle() {
       while (timer) {
@@ -105,6 +126,15 @@ export function createIndexRefresh(opts: {
     stop() {
       if (timer) clearTimeout(timer);
       timer = undefined;
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+      };
     },
   };
 }
