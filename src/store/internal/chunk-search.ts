@@ -85,7 +85,7 @@ const EXPANDABLE = /^[a-z0-9]+$/;
 
 /**
  * The FTS query for a keyword search. The text is matched as words (MatchQuery), never parsed as
- * query syntax. Fuzzy (used when the exact query finds fewer hits than asked for): each word of 4+ letters also matches words one edit away (two from 6
+ * query syntax. Fuzzy (used when the exact query finds fewer hits than asked for): each ASCII word of 4+ letters also matches words one edit away (two from 6
  * letters), keeping its first letter (prefixLength 1); the exact phrase keeps a
  * boost so exact matches outrank corrected ones. Short words stay exact ("on" must not match "in").
  */
