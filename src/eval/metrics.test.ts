@@ -56,6 +56,13 @@ describe("computeMetrics on a hand-checked dataset", () => {
     expect(m.summary.macroF1.suggest).toBeCloseTo((0.5 + 1 + 2 / 3) / 3);
   });
 
+  it("balanced accuracy: the mean of recall and true-negative rate, micro and per label", () => {
+    // 12 decisions, 5 gold: micro R 3/5; 7 negatives, 1 fp (A on e2) → TNR 6/7.
+    expect(m.summary.balancedAccuracy!.suggest).toBeCloseTo((3 / 5 + 6 / 7) / 2);
+    // A: R 1/2, negatives e2 e4, fp 1 → TNR 1/2. B: R 1, negatives 3, fp 0. C: R 1/2, negatives 2, fp 0.
+    expect(m.summary.macroBalancedAccuracy!.suggest).toBeCloseTo(((1 / 2 + 1 / 2) / 2 + 1 + (1 / 2 + 1) / 2) / 3);
+  });
+
   it("suggest+review F1 counts review decisions as positive", () => {
     // predicted: e1 {A,B}, e2 {A,B}, e3 {C,B}, e4 {B}
     // A: tp1 fp1 fn1 → F1 1/2;  B: tp1 fp3 → P 1/4 R 1 F1 2/5;  C: tp1 fn1 → F1 2/3

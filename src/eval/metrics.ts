@@ -45,6 +45,7 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
 
   const perLabelCounts = { suggest: new Map<string, Counts>(), suggestReview: new Map<string, Counts>() };
   const support = new Map<string, number>();
+  const decisions = new Map<string, number>();
   const pairs: ScoredPair[] = [];
   const examples: ExampleOutcome[] = [];
   for (const item of items) {
@@ -55,7 +56,10 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
     for (const g of gold) support.set(g, (support.get(g) ?? 0) + 1);
     const scores = new Map(ranked.map((s) => [s.id, s.score]));
     for (const id of opts.labelSpace)
-      if (!implied.has(id)) pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
+      if (!implied.has(id)) {
+        pairs.push({ score: scores.get(id) ?? 0, gold: gold.has(id) });
+        decisions.set(id, (decisions.get(id) ?? 0) + 1);
+      }
     examples.push({
       id: record.example.id,
       language: record.example.language,
@@ -106,6 +110,18 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       ),
       // Every (text, label) decision of the space: what a benchmark of yes/no judgements scores.
       accuracy: byMode((m) => 1 - ratio(micro[m].fp + micro[m].fn, pairs.length)),
+      balancedAccuracy: byMode((m) => {
+        const negatives = pairs.filter((x) => !x.gold).length;
+        return (micro[m].recall + 1 - ratio(micro[m].fp, negatives)) / 2;
+      }),
+      macroBalancedAccuracy: byMode((m) => {
+        const rows = perLabel.filter((l) => l.support > 0 && (decisions.get(l.id) ?? 0) > l.support);
+        const bal = (l: LabelMetrics) => (l[m].recall + 1 - l[m].fp / ((decisions.get(l.id) ?? 0) - l.support)) / 2;
+        return ratio(
+          rows.reduce((a, l) => a + bal(l), 0),
+          rows.length,
+        );
+      }),
       brier: calibration.brier,
       ece: calibration.ece,
     },

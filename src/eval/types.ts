@@ -46,6 +46,13 @@ export interface Summary {
   coverage: Record<DecisionMode, number>;
   /** Share of right (text, label) decisions over every label of the space (gold-implied ones aside). */
   accuracy: Record<DecisionMode, number>;
+  /**
+   * Mean of recall and true-negative rate over the same decisions: the accuracy a yes/no benchmark
+   * with as many right "yes" as right "no" pairs would measure. Optional: older metrics files lack it.
+   */
+  balancedAccuracy?: Record<DecisionMode, number>;
+  /** The same per label (labels with gold examples), averaged: every label weighs the same. */
+  macroBalancedAccuracy?: Record<DecisionMode, number>;
   brier: number;
   ece: number;
 }

@@ -29,6 +29,13 @@ export function summarySection(m: EvalMetrics): string {
       `P ${pct(s.microPrecision.suggestReview)} · R ${pct(s.microRecall.suggestReview)}`,
     ) +
     card("Macro-F1", pct(s.macroF1.suggest), `suggest+review ${pct(s.macroF1.suggestReview)}`) +
+    (s.balancedAccuracy
+      ? card(
+          "Balanced accuracy",
+          pct(s.balancedAccuracy.suggest),
+          `yes/no decisions, as many yes as no · per-label mean ${pct(s.macroBalancedAccuracy?.suggest ?? Number.NaN)}`,
+        )
+      : "") +
     card("Coverage", pct(s.coverage.suggest), `≥1 suggestion · with review ${pct(s.coverage.suggestReview)}`) +
     card("Brier score", num(s.brier), "lower is better") +
     card("ECE", num(s.ece), "calibration error, lower is better") +
