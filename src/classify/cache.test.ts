@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Embedder } from "../embed/types.ts";
-import { loadVocabulary } from "../vocab/index.ts";
+import { DEFAULT_CORPORA_DIR, loadVocabulary } from "../vocab/index.ts";
 import { loadOrTrainClassifier } from "./cache.ts";
 import type { LabelledExample } from "./types.ts";
 
@@ -86,4 +86,21 @@ it("loads a cached state without embedding anything (the label vectors are in th
   const classifier = await loadOrTrainClassifier({ embedder: counting, vocab, examples, cacheDir: dir });
   expect(embedded).toEqual([]);
   expect((await classifier.classifyText("forest restoration")).suggestions.length).toBeGreaterThan(0);
+});
+
+it("retrains when the SDG reference data changes under the same paths", async () => {
+  // The key covered the examples and keywords only: edited Aurora files or SDG corpora kept
+  // serving the state trained on the old ones.
+  const vocab = await loadVocabulary();
+  const auroraDir = join(dir, "aurora");
+  await cp(join(DEFAULT_CORPORA_DIR, "aurora-sdg-queries"), auroraDir, { recursive: true });
+  const options = { auroraDir, sdgOffTopic: ["The meeting was adjourned."] };
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options });
+  const file = join(auroraDir, "query_SDG6.xml");
+  await writeFile(
+    file,
+    (await readFile(file, "utf8")).replace("drinking water for all", "drinking water for everyone"),
+  );
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options });
+  expect((await readdir(dir)).filter((f) => f.endsWith(".json"))).toHaveLength(2);
 });
