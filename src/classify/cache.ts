@@ -51,18 +51,18 @@ export interface LoadOrTrainInput {
 
 /**
  * Returns a trained classifier, reusing the state cached in `cacheDir` when the embedder, the
- * examples, the keywords and the classifier version are the same, so a server start does not
- * retrain. A cache file that is not JSON or fails the state schema is logged, ignored and rewritten.
+ * examples, the options, the classifier version and the reference data (keywords, Aurora files,
+ * SDG corpora, by content) are the same, so a server start does not retrain. A cache file that is
+ * not JSON or fails the state schema is logged, ignored and rewritten.
  */
 export async function loadOrTrainClassifier(input: LoadOrTrainInput): Promise<Classifier> {
   const trainer = createClassifierTrainer({ embedder: input.embedder, vocab: input.vocab, options: input.options });
   const cache = input.cache ?? (input.cacheDir ? dirStateCache(input.cacheDir) : undefined);
   if (!cache) return trainer.train(input.examples);
-  const keywords = await trainer.keywords();
   const hash = createHash("sha256")
     .update(JSON.stringify({ v: CLASSIFIER_VERSION, m: input.embedder.modelId, o: input.options ?? {} }))
     .update(JSON.stringify(input.examples.map((e) => [e.id, e.text, e.labels, e.key ?? null])))
-    .update(JSON.stringify([...keywords]))
+    .update(await trainer.fingerprint())
     .digest("hex")
     .slice(0, 16);
   const prefix = `classifier-${input.embedder.modelId.replace(/[^\w.@-]+/g, "_")}-`;

@@ -18,6 +18,7 @@ describe("SDG model (fusion and thresholds)", () => {
       kw: new Map(ids.map((id, j) => [id, (noise * (j + 1)) % 3] as [string, number])),
       tfidf: new Map<string, number>(),
       sem: new Map(),
+      knn: new Map(),
     });
     const rows: SdgTrainingRow[] = [];
     // Aurora hits mark the gold SDG (now and then a spurious hit on another one).

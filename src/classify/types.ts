@@ -59,5 +59,6 @@ export interface LabelledExample {
 
 /** Trains a classifier on labelled examples (the eval's cross-validation calls it per fold). */
 export interface ClassifierTrainer {
-  train(examples: LabelledExample[]): Promise<Classifier>;
+  /** `holdOut`: ids of texts an eval will score, kept out of every exemplar pool. */
+  train(examples: LabelledExample[], opts?: { holdOut?: ReadonlySet<string> }): Promise<Classifier>;
 }

@@ -166,7 +166,7 @@ async function classifyHeldOut(
   const classifier =
     deps.classifier && !trainOn && train.length === all.length && !deps.sdgDevSet
       ? deps.classifier
-      : await deps.trainer.train(train);
+      : await deps.trainer.train(train, { holdOut: ids });
   const records: EvalRecord[] = [];
   for (const example of examples) {
     records.push({ example, result: await classifier.classifyText(example.text) });

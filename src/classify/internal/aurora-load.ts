@@ -31,14 +31,18 @@ const unescapeXml = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 
-/** Parses one Aurora query file: every query line of every sub-query, with its SDG target. */
-export function parseAuroraXml(xml: string, file = "query"): AuroraQuery[] {
+function sdgLabelOf(xml: string, file: string): string {
   const sdg = /<dc:identifier type="sdg">\s*(\d+)\s*<\/dc:identifier>/.exec(xml)?.[1];
   if (!sdg) throw new AppError("config_invalid", `${file}: no <dc:identifier type="sdg">`);
-  const labelId = `SUSTAINABLE-DEVELOPMENT-GOAL-${sdg.padStart(2, "0")}`;
+  return `SUSTAINABLE-DEVELOPMENT-GOAL-${sdg.padStart(2, "0")}`;
+}
+
+/** Parses one Aurora query file: every query line of every sub-query, with its SDG target. */
+export function parseAuroraXml(xml: string, file = "query"): AuroraQuery[] {
+  const labelId = sdgLabelOf(xml, file);
   const out: AuroraQuery[] = [];
   for (const def of xml.matchAll(/<aqd:query-definition[\s>][\s\S]*?<\/aqd:query-definition>/g)) {
-    const uri = /metadata\.un\.org\/sdg\/([\d.a-z]+)/.exec(def[0])?.[1] ?? sdg;
+    const uri = /metadata\.un\.org\/sdg\/([\d.a-z]+)/.exec(def[0])?.[1] ?? String(Number(labelId.slice(-2)));
     for (const line of def[0].matchAll(/<aqd:query-line(?:\s+field="([^"]*)")?\s*>([\s\S]*?)<\/aqd:query-line>/g)) {
       const source = unescapeXml(line[2]!).replace(/\s+/g, " ").trim();
       if (!source) continue;
@@ -56,6 +60,37 @@ export async function loadAuroraQueries(dir: string): Promise<AuroraQuery[]> {
   const files = (await readdir(dir)).filter((f) => /^query_SDG\d+\.xml$/.test(f)).sort();
   const all = await Promise.all(files.map(async (f) => parseAuroraXml(await readFile(join(dir, f), "utf8"), f)));
   return all.flat();
+}
+
+/**
+ * The SDG's own words from one Aurora file: the goal's narrative (UN text, sentence by sentence)
+ * and the wording of each SDG target. Indicator descriptions (`6.1.1 …`) are left out: several
+ * SDG indicators are reused by the GBF monitoring framework, which must not inform GBF tags.
+ */
+export function parseAuroraDescriptions(xml: string, file = "query"): { labelId: string; texts: string[] } {
+  const clean = (s: string) => unescapeXml(s).replace(/\s+/g, " ").trim();
+  const texts: string[] = [];
+  const narrative = /<dc:description>([\s\S]*?)<\/dc:description>/.exec(xml)?.[1];
+  if (narrative)
+    texts.push(
+      ...clean(narrative)
+        .split(/(?<=[.!?])\s+(?=[A-Z])/u)
+        .filter((s) => s.split(" ").length >= 5),
+    );
+  for (const d of xml.matchAll(/<aqd:subquery-description>([\s\S]*?)<\/aqd:subquery-description>/g)) {
+    const t = clean(d[1]!);
+    if (t && !/^\d+\.\w+\.\d+/.test(t)) texts.push(t);
+  }
+  return { labelId: sdgLabelOf(xml, file), texts: [...new Set(texts)] };
+}
+
+/** label id → the SDG's narrative sentences and target wordings, from every `query_SDG*.xml` of `dir`. */
+export async function loadAuroraDescriptions(dir: string): Promise<Map<string, string[]>> {
+  const files = (await readdir(dir)).filter((f) => /^query_SDG\d+\.xml$/.test(f)).sort();
+  const all = await Promise.all(
+    files.map(async (f) => parseAuroraDescriptions(await readFile(join(dir, f), "utf8"), f)),
+  );
+  return new Map(all.map((d) => [d.labelId, d.texts]));
 }
 
 /** Every query line that matches, with the spans that satisfied it. */

@@ -19,7 +19,7 @@ import type { ClassifierState } from "./state.ts";
 import { decide } from "./thresholds.ts";
 import { hasLetters, type Span } from "./text.ts";
 import { type ScoredPiece, scoringPieces } from "./windows.ts";
-import { isSdg, meanVector, SDG_WHOLE_TEXT_CHARS } from "./sdg-train.ts";
+import { isSdg, meanVector, SDG_WHOLE_TEXT_CHARS, sdgDescriptionExemplars } from "./sdg-train.ts";
 import { scoreSdgUnits, type SdgUnit } from "./sdg-units.ts";
 
 /** Pieces scored between two returns to the event loop (a piece takes about a millisecond). */
@@ -60,6 +60,10 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
   const thresholdOf = (id: string) => state.thresholds[id] ?? state.globalThreshold;
 
   const sdgIds = state.sdg ? (spaces.get("sdg") ?? []) : [];
+  const sdgExemplars: ExampleVector[] = [
+    ...(state.sdg?.exemplars ?? []).map((e) => ({ key: e.key, labels: e.labels, vector: Float32Array.from(e.vector) })),
+    ...(state.sdg && !state.sdg.off.includes("knn") ? sdgDescriptionExemplars(deps.parts) : []),
+  ];
 
   async function classifyChunks(input: ClassifyInputChunk[], whole?: SdgUnit): Promise<ClassificationResult> {
     const chunks = input.filter((c) => typeof c.text === "string" && hasLetters(c.text));
@@ -118,7 +122,7 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
         : chunkPieces.map((p, i) => ({ id: p.chunk.id, page: p.chunk.page, text: p.text, vector: chunkVectors[i] }));
       for (let i = 0; i < units.length; i += YIELD_EVERY) {
         if (i > 0) await yieldToEventLoop();
-        for (const u of scoreSdgUnits(deps.parts, state.sdg, sdgIds, units.slice(i, i + YIELD_EVERY))) {
+        for (const u of scoreSdgUnits(deps.parts, state.sdg, sdgIds, units.slice(i, i + YIELD_EVERY), sdgExemplars)) {
           views.push(u.view);
           perChunk.push(u.probs);
         }

@@ -27,8 +27,15 @@ const spaceOf = (t: Term): LabelSpace | undefined =>
         ? "sdg"
         : undefined;
 
-/** Every label the classifier scores, in a fixed order: GBF goals, targets, subjects, SDGs. */
-export function buildLabels(vocab: Vocabulary, keywords: KeywordTable): LabelInfo[] {
+/**
+ * Every label the classifier scores, in a fixed order: GBF goals, targets, subjects, SDGs.
+ * `extra` adds English descriptions per label (the SDGs' narratives and target wordings).
+ */
+export function buildLabels(
+  vocab: Vocabulary,
+  keywords: KeywordTable,
+  extra: ReadonlyMap<string, string[]> = new Map(),
+): LabelInfo[] {
   const terms = [
     ...vocab.terms("gbf-goals"),
     ...vocab.terms("gbf-targets"),
@@ -56,6 +63,10 @@ export function buildLabels(vocab: Vocabulary, keywords: KeywordTable): LabelInf
       // English clauses carry the semantic signal (the encoder is English-first).
       if (lang === "en") for (const c of descriptionClauses(long)) descriptions.add(c);
       addLang(lang, long);
+    }
+    for (const d of extra.get(t.identifier) ?? []) {
+      descriptions.add(d);
+      addLang("en", d);
     }
     for (const k of keywords.get(t.identifier) ?? []) {
       if (k.lang === "en") descriptions.add(k.phrase);

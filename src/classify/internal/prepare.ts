@@ -28,8 +28,9 @@ export function buildParts(
   keywords: KeywordTable,
   vectors: Record<string, Float32Array[]>,
   aurora: AuroraQuery[] = [],
+  extra: ReadonlyMap<string, string[]> = new Map(),
 ): ScorerParts {
-  const labels = buildLabels(vocab, keywords);
+  const labels = buildLabels(vocab, keywords, extra);
   return {
     labels,
     labelVectors: labels.map((l) => ({ labelId: l.id, vectors: vectors[l.id] ?? [] })),
@@ -44,8 +45,9 @@ export async function embedLabelDescriptions(
   vocab: Vocabulary,
   keywords: KeywordTable,
   embed: (texts: string[]) => Promise<Float32Array[]>,
+  extra: ReadonlyMap<string, string[]> = new Map(),
 ): Promise<Record<string, Float32Array[]>> {
-  const labels = buildLabels(vocab, keywords);
+  const labels = buildLabels(vocab, keywords, extra);
   const all = labels.flatMap((l) => l.descriptions);
   const vecs = await embed(all);
   const out: Record<string, Float32Array[]> = {};

@@ -7,6 +7,7 @@
 import { type AuroraHit, auroraScores } from "./aurora-load.ts";
 import { normalise } from "./features.ts";
 import { fitLogistic, type LogisticModel, predictLogistic } from "./logistic.ts";
+import type { SdgKnnScore } from "./sdg-knn.ts";
 import type { SemanticScore } from "./semantic.ts";
 import { chooseThresholds, type ScoredLabel } from "./thresholds.ts";
 
@@ -22,6 +23,9 @@ export const SDG_FEATURES = [
   "tfidf_rr",
   "sem_max",
   "sem_z",
+  "knn_max",
+  "knn_top",
+  "knn_z",
 ] as const;
 
 /** Raw signals of one text restricted to what the SDG model reads. */
@@ -30,14 +34,18 @@ export interface SdgRaw {
   kw: Map<string, number>;
   tfidf: Map<string, number>;
   sem: Map<string, SemanticScore>;
+  /** Similarity to the SDG-labelled exemplar texts (empty without a vector or exemplars). */
+  knn: Map<string, SdgKnnScore>;
 }
 
 export interface SdgModel {
   model: LogisticModel;
   thresholds: Record<string, number>;
   global: number;
-  /** Features switched off (zeroed), e.g. `sem_*` when no vectors were available in training. */
+  /** Features switched off (zeroed), e.g. `sem_*` and `knn_*` when training had no vectors. */
   off: string[];
+  /** SDG-labelled texts the `knn_*` features compare with (unit vectors as plain arrays). */
+  exemplars?: Array<{ key: string; labels: string[]; vector: number[] }>;
 }
 
 /** Feature rows for every SDG of one text. */
@@ -50,14 +58,32 @@ export function sdgFeatureRows(raw: SdgRaw, sdgIds: string[], off: readonly stri
   const kw = sdgIds.map((id) => Math.log1p(raw.kw.get(id) ?? 0));
   const tf = sdgIds.map((id) => raw.tfidf.get(id) ?? 0);
   const sem = sdgIds.map((id) => raw.sem.get(id)?.max ?? 0);
+  const knnMax = sdgIds.map((id) => raw.knn.get(id)?.max ?? 0);
+  const knnTop = sdgIds.map((id) => raw.knn.get(id)?.top ?? 0);
   const a = normalise(al);
   const k = normalise(kw);
   const t = normalise(tf);
   const s = normalise(sem);
+  const n = normalise(knnTop);
   const mask = SDG_FEATURES.map((f) => (off.some((o) => f.startsWith(o)) ? 0 : 1));
   const out = new Map<string, number[]>();
   sdgIds.forEach((id, i) => {
-    const row = [at[i]!, al[i]!, a.rr[i]!, kw[i]!, k.z[i]!, k.rr[i]!, tf[i]!, t.z[i]!, t.rr[i]!, sem[i]!, s.z[i]!];
+    const row = [
+      at[i]!,
+      al[i]!,
+      a.rr[i]!,
+      kw[i]!,
+      k.z[i]!,
+      k.rr[i]!,
+      tf[i]!,
+      t.z[i]!,
+      t.rr[i]!,
+      sem[i]!,
+      s.z[i]!,
+      knnMax[i]!,
+      knnTop[i]!,
+      n.z[i]!,
+    ];
     out.set(
       id,
       row.map((v, j) => v * mask[j]!),

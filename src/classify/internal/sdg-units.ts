@@ -1,5 +1,6 @@
 /** Scores the calibrated SDG model on "units" of a text: the whole of a short text, else each chunk. */
 import type { ChunkView } from "./evidence.ts";
+import type { ExampleVector } from "./knn.ts";
 import type { KeywordHit } from "./lexical.ts";
 import type { LabelProb, ScorerParts } from "./scorer.ts";
 import { type SdgModel, scoreSdgs } from "./sdg-model.ts";
@@ -23,9 +24,10 @@ export function scoreSdgUnits(
   model: SdgModel,
   sdgIds: string[],
   units: SdgUnit[],
+  exemplars: readonly ExampleVector[] = [],
 ): Array<{ view: ChunkView; probs: Map<string, LabelProb> }> {
   return units.map((u) => {
-    const raw = sdgRaw(parts, u.text, u.vector);
+    const raw = sdgRaw(parts, u.text, u.vector, exemplars);
     const p = scoreSdgs(model, raw, sdgIds);
     const probs = new Map<string, LabelProb>();
     for (const l of parts.labels) probs.set(l.id, { p: p.get(l.id) ?? 0, signal: "lexical" });
