@@ -60,6 +60,11 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
   const thresholdOf = (id: string) => state.thresholds[id] ?? state.globalThreshold;
 
   const sdgIds = state.sdg ? (spaces.get("sdg") ?? []) : [];
+  // The SDG model scores SDGs on whole units: per piece their description vectors would be compared
+  // (a quarter of all label vectors) only for scores that are then set to 0.
+  const pieceParts = state.sdg
+    ? { ...deps.parts, labelVectors: deps.parts.labelVectors.filter((l) => !isSdg(l.labelId)) }
+    : deps.parts;
   const sdgExemplars: ExampleVector[] = [
     ...(state.sdg?.exemplars ?? []).map((e) => ({ key: e.key, labels: e.labels, vector: Float32Array.from(e.vector) })),
     ...(state.sdg && !state.sdg.off.includes("knn") ? sdgDescriptionExemplars(deps.parts) : []),
@@ -86,7 +91,7 @@ export function createClassifier(state: ClassifierState, deps: ClassifierDeps): 
       // HTTP request of a server running the worker in-process) for seconds without these yields.
       if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
       const { chunk: c, text } = piece;
-      const sig = rawSignals(deps.parts, text, piece.vector ?? vecOf.get(piece)!, examples, state.signals);
+      const sig = rawSignals(pieceParts, text, piece.vector ?? vecOf.get(piece)!, examples, state.signals);
       const probs = fuse(sig.raw, spaces, state.fusion);
       const hits = [...sig.hits];
       // A cited target ("Target 3", "cible 3") is evidence the fusion never saw in training.

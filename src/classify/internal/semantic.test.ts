@@ -46,3 +46,19 @@ describe("descriptionClauses", () => {
     expect(clauses.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("semanticScores (plain vectors)", () => {
+  const v = (...xs: number[]) => Float32Array.from(xs);
+  it("takes the best description and the mean of the best three, with fewer than three too", () => {
+    const labels: LabelVectors[] = [
+      { labelId: "four", vectors: [v(0.1, 0), v(0.9, 0), v(0.5, 0), v(0.7, 0)] },
+      { labelId: "two", vectors: [v(0.2, 0), v(0.6, 0)] },
+      { labelId: "none", vectors: [] },
+    ];
+    const s = semanticScores(v(1, 0), labels);
+    expect(s.get("four")!.max).toBeCloseTo(0.9);
+    expect(s.get("four")!.top3).toBeCloseTo((0.9 + 0.7 + 0.5) / 3);
+    expect(s.get("two")).toMatchObject({ max: expect.closeTo(0.6), top3: expect.closeTo(0.4) });
+    expect(s.get("none")).toEqual({ max: 0, top3: 0 });
+  });
+});

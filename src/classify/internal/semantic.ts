@@ -23,9 +23,25 @@ function dot(a: Float32Array, b: Float32Array): number {
 export function semanticScores(vec: Float32Array, labels: LabelVectors[]): Map<string, SemanticScore> {
   const out = new Map<string, SemanticScore>();
   for (const l of labels) {
-    const sims = l.vectors.map((v) => dot(vec, v)).sort((a, b) => b - a);
-    const top = sims.slice(0, 3);
-    out.set(l.labelId, { max: sims[0] ?? 0, top3: top.length ? top.reduce((s, x) => s + x, 0) / top.length : 0 });
+    // The three best kept in order as they come: this runs for every piece of every text, and
+    // mapping and sorting each label's similarities was a fifth of classification time.
+    let a = Number.NEGATIVE_INFINITY;
+    let b = a;
+    let c = a;
+    for (const v of l.vectors) {
+      const s = dot(vec, v);
+      if (s > a) {
+        c = b;
+        b = a;
+        a = s;
+      } else if (s > b) {
+        c = b;
+        b = s;
+      } else if (s > c) c = s;
+    }
+    const n = Math.min(3, l.vectors.length);
+    const sum = (n > 0 ? a : 0) + (n > 1 ? b : 0) + (n > 2 ? c : 0);
+    out.set(l.labelId, { max: n ? a : 0, top3: n ? sum / n : 0 });
   }
   return out;
 }
