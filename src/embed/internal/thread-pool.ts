@@ -25,7 +25,12 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   running?: { id: number; batch: Batch };
+  /** Called once the running batch is back (close() waits for it). */
+  onIdle?: () => void;
 }
+
+/** How long close() waits for batches already inside the model before terminating the threads. */
+const CLOSE_WAIT_MS = 15_000;
 
 type Meta = Extract<ThreadMessage, { type: "ready" }>;
 
@@ -104,6 +109,7 @@ export async function createThreadedEmbedder(opts: LocalEmbedderOptions, threads
     const running = slot.running;
     slot.running = undefined;
     slot.worker.unref();
+    slot.onIdle?.();
     if (running && running.id === msg.id && !running.batch.call.settled) {
       const { call, indices } = running.batch;
       if (msg.type === "error") settle(call, appError(msg.error));
@@ -137,6 +143,17 @@ export async function createThreadedEmbedder(opts: LocalEmbedderOptions, threads
     if (slots.length === 0) {
       for (const c of [...calls]) settle(c, new AppError("model_unavailable", "No embedding thread is running"));
     }
+  }
+
+  function whenIdle(slot: Slot): Promise<void> {
+    if (!slot.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      slot.onIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   function settle(call: Call, error?: unknown): void {
@@ -207,6 +224,9 @@ export async function createThreadedEmbedder(opts: LocalEmbedderOptions, threads
       if (closed) return;
       closed = true;
       for (const call of [...calls]) settle(call, new AppError("model_unavailable", "The embedder was closed"));
+      // A thread terminated inside onnxruntime's run aborts the whole process when the run's native
+      // callback finds its environment gone (Napi::Error → std::terminate): let running batches end.
+      await Promise.all(slots.map((s) => whenIdle(s)));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -51,22 +51,31 @@ export async function createUseOnnxModel(opts: { threads?: number } = {}): Promi
     });
   }
 
+  // Releasing the session under a run that is still going aborts the process in native code.
+  const inflight = new Set<Promise<unknown>>();
+  let closed = false;
   return {
     async embed(texts: string[]): Promise<number[][]> {
+      if (closed) throw new AppError("model_unavailable", "The embedder was closed");
       if (texts.length === 0) return [];
       const { ids, mask, seq } = packBatch(
         texts.map((t) => tokenizer.encode(t)),
         maxLength,
       );
       const dims = [texts.length, seq];
-      const result = await session.run({
+      const run = session.run({
         ids: new ort.Tensor("int64", ids, dims),
         mask: new ort.Tensor("float32", mask, dims),
       });
+      inflight.add(run);
+      const result = await run.finally(() => inflight.delete(run));
       const out = result.embeddings?.data as Float32Array;
       return texts.map((_, r) => Array.from(out.subarray(r * USE_DIMS, (r + 1) * USE_DIMS)));
     },
     async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...inflight]);
       await session.release();
     },
   };
