@@ -18,10 +18,15 @@ describe("training progress", () => {
       text: i % 2 ? `Marine protected areas and coral reefs ${i}` : `Invasive alien species on islands ${i}`,
       labels: [i % 2 ? "GBF-TARGET-03" : "GBF-TARGET-06"],
     }));
+    const sdgExamples: LabelledExample[] = Array.from({ length: 24 }, (_, i) => ({
+      id: `s${i}`,
+      text: `Safe drinking water for households ${i}`,
+      labels: ["SUSTAINABLE-DEVELOPMENT-GOAL-06"],
+    }));
     const trainer = createClassifierTrainer({
       embedder,
       vocab,
-      options: { onProgress: (p) => seen.push(p), sdgExamples: [] },
+      options: { onProgress: (p) => seen.push(p), sdgExamples, sdgExemplars: [], sdgOffTopic: ["The meeting closed."] },
     });
     await trainer.train(examples);
     const stages = [...new Set(seen.map((p) => p.stage))];
@@ -32,6 +37,8 @@ describe("training progress", () => {
     // More than one step between 0 and the total, so the page's progress bar moves.
     expect(ex.length).toBeGreaterThan(2);
     expect(ex.map((p) => p.done)).toEqual([...ex.map((p) => p.done)].sort((a, b) => a - b));
+    // The SDG texts and the off-topic sentences are embedded last.
+    expect(seen.at(-1)).toEqual({ stage: "SDG examples", done: 25, total: 25 });
   });
 
   it("is shown while the classifier loads and gone once it is ready", async () => {
