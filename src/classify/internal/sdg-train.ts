@@ -81,12 +81,13 @@ export function fitSdgModel(
     if (vector) own.push({ key: e.key ?? e.id, labels: e.labels.filter(isSdg), vector });
   });
   const neighbours = vectors ? [...own, ...exemplars] : [];
-  const described = vectors ? sdgDescriptionExemplars(parts) : [];
+  // As the classifier will see them: the stored exemplars plus the SDGs' description vectors.
+  const compared = vectors ? [...neighbours, ...sdgDescriptionExemplars(parts)] : [];
   const off = vectors ? [] : ["sem", "knn"];
   const rows: SdgTrainingRow[] = [];
   usable.forEach((e) => {
     const key = e.key ?? e.id;
-    const raw = sdgRaw(parts, e.text, vectors?.[examples.indexOf(e)], [...neighbours, ...described], key);
+    const raw = sdgRaw(parts, e.text, vectors?.[examples.indexOf(e)], compared, key);
     for (const [labelId, x] of sdgFeatureRows(raw, sdgIds, off))
       rows.push({ key, labelId, x, y: e.labels.includes(labelId) ? 1 : 0 });
   });
@@ -94,11 +95,7 @@ export function fitSdgModel(
   // learns only which SDG a text is closest to, not whether it is close to any.
   offTopic.forEach((t, i) => {
     const key = `off-topic:${i}`;
-    for (const [labelId, x] of sdgFeatureRows(
-      sdgRaw(parts, t.text, t.vector, [...neighbours, ...described], key),
-      sdgIds,
-      off,
-    ))
+    for (const [labelId, x] of sdgFeatureRows(sdgRaw(parts, t.text, t.vector, compared, key), sdgIds, off))
       rows.push({ key, labelId, x, y: 0 });
   });
   const exemplarState = neighbours.map((n) => ({ key: n.key, labels: n.labels, vector: vectorJson(n.vector) }));
