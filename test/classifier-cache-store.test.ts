@@ -9,6 +9,8 @@ import { createStore, type DocumentStore } from "../src/store/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
 import { fakeEmbedder } from "./helpers/fake-embedder.ts";
 
+/** No SDG data: the test is about where the state is kept, not the SDG model (most of its time). */
+const options = { sdgExamples: [], sdgExemplars: [], sdgOffTopic: [] };
 const examples: LabelledExample[] = Array.from({ length: 12 }, (_, i) => ({
   id: `e${i}`,
   key: `k${i}`,
@@ -31,21 +33,21 @@ it("keeps the trained classifier in the store's artifacts table when DATA_DIR is
   const cache = classifierCache(testConfig({ DATA_DIR: uri, CLASSIFIER_CACHE_DIR: "" }), store);
   const vocab = await loadVocabulary();
 
-  const first = await loadOrTrainClassifier({ embedder, vocab, examples, cache });
+  const first = await loadOrTrainClassifier({ embedder, vocab, examples, cache, options });
   expect(embedder.calls.flat()).toContain(examples[0]!.text);
   const names = await store.artifacts.list();
   expect(names).toHaveLength(1);
   expect(names[0]).toMatch(/^classifier-hash-artifacts-[0-9a-f]{16}\.json$/);
 
   embedder.calls.length = 0;
-  const again = await loadOrTrainClassifier({ embedder, vocab, examples, cache });
+  const again = await loadOrTrainClassifier({ embedder, vocab, examples, cache, options });
   // Loaded, not retrained: the training examples are not embedded again.
   expect(embedder.calls.flat()).not.toContain(examples[0]!.text);
   const text = "Coral reef protected area";
   expect((await again.classifyText(text)).suggestions).toEqual((await first.classifyText(text)).suggestions);
 
   // New examples (e.g. reviewers' feedback) retrain and replace the old state instead of adding one.
-  await loadOrTrainClassifier({ embedder, vocab, examples: examples.slice(2), cache });
+  await loadOrTrainClassifier({ embedder, vocab, examples: examples.slice(2), cache, options });
   const after = await store.artifacts.list();
   expect(after).toHaveLength(1);
   expect(after[0]).not.toBe(names[0]);

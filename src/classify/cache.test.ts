@@ -25,6 +25,8 @@ const embedder: Embedder = {
     });
   },
 };
+/** No SDG data: these tests are about the cache, and fitting the SDG model on 1,900 abstracts took most of their time. */
+const options = { sdgExamples: [], sdgExemplars: [], sdgOffTopic: [] };
 const examples: LabelledExample[] = Array.from({ length: 12 }, (_, i) => ({
   id: `e${i}`,
   key: `k${i}`,
@@ -42,7 +44,7 @@ it("ignores a cached state that fails validation, says so in the log, and retrai
   const vocab = await loadVocabulary();
   const warnings: string[] = [];
   const logger = { warn: (_obj: object, msg: string) => void warnings.push(msg) };
-  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger });
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger, options });
   const [file] = await readdir(dir);
   const path = join(dir, file!);
   const state = JSON.parse(await readFile(path, "utf8"));
@@ -50,7 +52,7 @@ it("ignores a cached state that fails validation, says so in the log, and retrai
   state.fusion.base.weights = "corrupt";
   await writeFile(path, JSON.stringify(state));
 
-  const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger });
+  const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger, options });
   expect(warnings.join("\n")).toMatch(/cached classifier state .*invalid/i);
   const result = await classifier.classifyText("Coral reef protected area");
   expect(result.suggestions.length).toBeGreaterThan(0);
@@ -63,17 +65,17 @@ it("ignores a cache file that is not JSON", async () => {
   const vocab = await loadVocabulary();
   const warnings: string[] = [];
   const logger = { warn: (_obj: object, msg: string) => void warnings.push(msg) };
-  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger });
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger, options });
   const [file] = await readdir(dir);
   await writeFile(join(dir, file!), '{"version": "gbf-fus');
-  const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger });
+  const classifier = await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, logger, options });
   expect(warnings.join("\n")).toMatch(/cached classifier state .*invalid/i);
   expect((await classifier.classifyText("forest restoration")).suggestions.length).toBeGreaterThan(0);
 });
 
 it("loads a cached state without embedding anything (the label vectors are in the state)", async () => {
   const vocab = await loadVocabulary();
-  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir });
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options });
   // Loading the cache embedded every label description again: 15 s of each `npm start` with USE.
   const embedded: string[] = [];
   const counting: Embedder = {
@@ -83,7 +85,7 @@ it("loads a cached state without embedding anything (the label vectors are in th
       return embedder.embed(texts, kind, options);
     },
   };
-  const classifier = await loadOrTrainClassifier({ embedder: counting, vocab, examples, cacheDir: dir });
+  const classifier = await loadOrTrainClassifier({ embedder: counting, vocab, examples, cacheDir: dir, options });
   expect(embedded).toEqual([]);
   expect((await classifier.classifyText("forest restoration")).suggestions.length).toBeGreaterThan(0);
 });
@@ -94,13 +96,13 @@ it("retrains when the SDG reference data changes under the same paths", async ()
   const vocab = await loadVocabulary();
   const auroraDir = join(dir, "aurora");
   await cp(join(DEFAULT_CORPORA_DIR, "aurora-sdg-queries"), auroraDir, { recursive: true });
-  const options = { auroraDir, sdgOffTopic: ["The meeting was adjourned."] };
-  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options });
+  const withAurora = { ...options, auroraDir };
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options: withAurora });
   const file = join(auroraDir, "query_SDG6.xml");
   await writeFile(
     file,
     (await readFile(file, "utf8")).replace("drinking water for all", "drinking water for everyone"),
   );
-  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options });
+  await loadOrTrainClassifier({ embedder, vocab, examples, cacheDir: dir, options: withAurora });
   expect((await readdir(dir)).filter((f) => f.endsWith(".json"))).toHaveLength(2);
 });
