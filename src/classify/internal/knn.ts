@@ -1,4 +1,5 @@
 /** Labelled-examples signal: similarity-weighted nearest neighbours among training examples. */
+import { dot } from "./dot.ts";
 
 export interface ExampleVector {
   key: string;
@@ -26,9 +27,7 @@ export function knnScores(
   const sims: Array<{ ex: ExampleVector; sim: number }> = [];
   for (const ex of examples) {
     if (excludeKey !== undefined && ex.key === excludeKey) continue;
-    let s = 0;
-    for (let i = 0; i < vec.length; i++) s += vec[i]! * ex.vector[i]!;
-    sims.push({ ex, sim: s });
+    sims.push({ ex, sim: dot(vec, ex.vector) });
   }
   sims.sort((a, b) => b.sim - a.sim);
   const out = new Map<string, KnnScore>();

@@ -1,4 +1,5 @@
 /** Zero-shot semantic signal: cosine between a text vector and each label's description vectors. */
+import { dot } from "./dot.ts";
 
 export interface LabelVectors {
   labelId: string;
@@ -11,12 +12,6 @@ export interface SemanticScore {
   max: number;
   /** Mean of the three best matches: steadier than the max for long descriptions. */
   top3: number;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
 }
 
 /** Per-label max and top-3 mean cosine (vectors are unit length, so dot = cosine). */
