@@ -177,14 +177,18 @@ program
   .option("--folds <k>", "cross-validation folds", positiveInt, 5)
   .option("--train-on <file>", "with --dataset: train on this JSON Lines file instead of the dev set (cross-genre)")
   .option("--source-tags", "cross-validate on the harvested documents' own GBF tags in DATA_DIR (out of fold)")
-  .option("--space <space>", "gbf (goals and targets), gbf-targets, sdg, or matches (needs ↔ offers)", "gbf")
+  .option(
+    "--space <space>",
+    "gbf (goals and targets), gbf-targets, sdg, subjects (CBD subjects), or matches (needs ↔ offers)",
+    "gbf",
+  )
   .action(async (opts: EvalOptions) => {
     if (opts.space === "matches") {
       exitCode = await evalMatches(opts.out);
       return;
     }
-    if (opts.space !== "gbf" && opts.space !== "gbf-targets" && opts.space !== "sdg")
-      throw new InvalidArgumentError("--space must be gbf, gbf-targets or sdg");
+    if (opts.space !== "gbf" && opts.space !== "gbf-targets" && opts.space !== "sdg" && opts.space !== "subjects")
+      throw new InvalidArgumentError("--space must be gbf, gbf-targets, sdg, subjects or matches");
     const space = opts.space;
     // The eval needs the embedder and vocabularies, not the document store.
     const config = loadConfig(process.env);

@@ -186,4 +186,55 @@ describe("runEval label space", () => {
     expect(file.skippedNoGold).toEqual(["g1"]);
     expect(file.labelSpace.every((id) => id.startsWith("GBF-TARGET-"))).toBe(true);
   });
+
+  it("scores CBD subjects on the labelled report passages, a gold subject's broader ones implied", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    // Suggests Marine (and its broader Biomes) for coastal text, Protected Areas for protected.
+    const subject = (id: string) => ({
+      id,
+      space: "subject" as const,
+      score: 0.9,
+      decision: "suggest" as const,
+      evidence: [],
+    });
+    const subjectTrainer: ClassifierTrainer = {
+      async train() {
+        return {
+          version: "subjects-1",
+          async classifyText(text) {
+            const suggestions = [
+              ...(/marine|coast/i.test(text) ? ["CBD-SUBJECT-MAR", "CBD-SUBJECT-BIOMES"] : []),
+              ...(/protected/i.test(text) ? ["CBD-SUBJECT-PA"] : []),
+            ].map(subject);
+            return { suggestions, modelId: "m", classifierVersion: "subjects-1", thresholds: {} };
+          },
+          classifyChunks: async () => {
+            throw new Error("unused");
+          },
+        };
+      },
+    };
+    const { io } = capture();
+    expect(await runEval({ trainer: subjectTrainer, devSet, vocab }, { out: dir, space: "subjects" }, io)).toBe(0);
+    const passages = JSON.parse(await readFile(join(dir, "metrics.json"), "utf8")) as EvalReportFile;
+    expect(passages.meta.dataset).toBe("report-passages.jsonl");
+    expect(passages.summary.n).toBe(55);
+    expect(passages.labelSpace.every((id) => id.startsWith("CBD-SUBJECT-"))).toBe(true);
+
+    const data = join(dir, "subjects.jsonl");
+    await writeFile(
+      data,
+      `${JSON.stringify({ id: "s1", text: "Marine and coastal waters", labels: ["CBD-SUBJECT-MAR"] })}\n${JSON.stringify({ id: "s2", text: "Protected marine areas", labels: ["CBD-SUBJECT-PA"] })}\n`,
+    );
+    const code = await runEval(
+      { trainer: subjectTrainer, devSet, vocab },
+      { out: dir, space: "subjects", dataset: data },
+      io,
+    );
+    expect(code).toBe(0);
+    const file = JSON.parse(await readFile(join(dir, "metrics.json"), "utf8")) as EvalReportFile;
+    // s1: Biomes is implied by Marine, neither right nor wrong; s2: Marine and Biomes are wrong.
+    expect(file.summary.microPrecision.suggest).toBeCloseTo(2 / 4);
+    expect(file.summary.microRecall.suggest).toBe(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "../classify/types.ts";
 import { AppError, toAppError } from "../errors.ts";
 import {
@@ -50,9 +51,10 @@ export interface EvalArgs {
   sourceTags?: boolean;
   /**
    * Labels scored: `gbf` (goals and targets, the default) or `gbf-targets` (targets only, so goals
-   * the classifier derives from a suggested target are neither right nor wrong).
+   * the classifier derives from a suggested target are neither right nor wrong), `sdg`, or
+   * `subjects` (the CBD subjects; without `dataset`, the report passages labelled with them).
    */
-  space?: "gbf" | "gbf-targets" | "sdg";
+  space?: "gbf" | "gbf-targets" | "sdg" | "subjects";
   /**
    * With `dataset`: JSON Lines file the classifier is trained on instead of the dev set (minus ids
    * shared with `dataset`), for cross-genre figures in both directions (train on report passages,
@@ -70,14 +72,19 @@ export interface EvalArgs {
  *
  * @example const code = await runEval({ trainer, devSet, vocab, latestDir: config.EVAL_DIR }, { k: 5 }, { out: console.log, err: console.error });
  */
-export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Promise<number> {
+export async function runEval(deps: EvalDeps, input: EvalArgs, io: CommandIo): Promise<number> {
+  // No development set carries subjects: their eval is the report passages labelled with them.
+  const args =
+    input.space === "subjects" && input.dataset === undefined ? { ...input, dataset: SUBJECT_DATASET } : input;
   try {
     const labelSpace =
       args.space === "gbf-targets"
         ? deps.vocab.terms("gbf-targets").map((t) => t.identifier)
         : args.space === "sdg"
           ? deps.vocab.terms("sdgs").map((t) => t.identifier)
-          : gbfLabelSpace(deps.vocab);
+          : args.space === "subjects"
+            ? deps.vocab.terms("cbd-subjects").map((t) => t.identifier)
+            : gbfLabelSpace(deps.vocab);
     const sdg = args.space === "sdg";
     if (args.trainOn !== undefined && args.dataset === undefined)
       throw new AppError("bad_request", "--train-on needs --dataset (the texts to test on).");
@@ -118,8 +125,8 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
 
     // Goals follow from targets (the GBF's own grouping, which the classifier applies too): a text
     // labelled with a target is about that target's goal as well, so suggesting the goal is not an
-    // error, and ranking it is not required.
-    const scored = records.map((r) => ({ ...r, implied: impliedGoals(deps.vocab, r.example.labels) }));
+    // error, and ranking it is not required. The same holds for a narrower subject's broader ones.
+    const scored = records.map((r) => ({ ...r, implied: impliedLabels(deps.vocab, r.example.labels) }));
     const metrics = computeMetrics(scored, { labelSpace });
     const meta = { ...buildMeta(deps, args, records, mode, skippedLines, labelSpace), goldPolicy: GOLD_POLICY };
     const file: EvalReportFile = { schemaVersion: 1, meta, ...metrics };
@@ -141,11 +148,14 @@ export async function runEval(deps: EvalDeps, args: EvalArgs, io: CommandIo): Pr
 }
 
 const GOLD_POLICY =
-  "The GBF goal of a gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23) is implied: for that text it counts neither as a hit nor as an error.";
+  "The GBF goal of a gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23) and the broader subjects of a gold CBD subject are implied: for that text they count neither as a hit nor as an error.";
 
-/** The goals the gold targets belong to. */
-export function impliedGoals(vocab: Vocabulary, labels: string[]): string[] {
-  return [...new Set(labels.flatMap((id) => vocab.goalsOfTarget(id)))];
+/** The subject eval's default dataset: the report passages, labelled with GBF targets and CBD subjects. */
+export const SUBJECT_DATASET = fileURLToPath(new URL("../../corpora/report-passages.jsonl", import.meta.url));
+
+/** The labels the gold ones imply: the goals of gold targets, the broader terms of gold subjects. */
+export function impliedLabels(vocab: Vocabulary, labels: string[]): string[] {
+  return [...new Set(labels.flatMap((id) => vocab.broaderOf(id)))];
 }
 
 async function readDataset(deps: EvalDeps, path: string) {
