@@ -26,3 +26,19 @@ describe("TF-IDF against the target descriptions", () => {
     expect(index.score("zzzz qqqq").get("GBF-TARGET-01")).toBe(0);
   });
 });
+
+describe("TF-IDF and function words", () => {
+  it("does not match a short description through the words every text has", () => {
+    // "Conference of the Parties" is a whole CBD subject description; "of" and "the" once made it
+    // the best TF-IDF match of a text about frogs.
+    const small = createDescriptionIndex([
+      { labelId: "COP", lang: "en", text: "Conference of the Parties" },
+      { labelId: "COP", lang: "fr", text: "Conférence des Parties" },
+      { labelId: "ENDS", lang: "en", text: "Endangered species: the recovery of threatened species of the world" },
+      { labelId: "ENDS", lang: "fr", text: "Espèces menacées et le rétablissement des espèces" },
+    ]);
+    expect(small.score("The population of the mountain frog declined in the streams").get("COP")).toBe(0);
+    expect(small.score("La population de la grenouille des montagnes a diminué").get("COP")).toBe(0);
+    expect(small.score("The next Conference of the Parties meets in 2026").get("COP")).toBeGreaterThan(0.5);
+  });
+});

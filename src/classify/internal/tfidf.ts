@@ -1,3 +1,4 @@
+import { ara, eng, fra, rus, spa } from "stopword";
 import { terms } from "./text.ts";
 
 export interface LabelDoc {
@@ -8,9 +9,16 @@ export interface LabelDoc {
 
 type SparseVec = Map<string, number>;
 
-/** Stemmed unigrams and bigrams (Han: character unigrams and bigrams, as tokenize yields chars). */
+/**
+ * Function words of five of the UN languages (the `stopword` package's lists), stemmed as text is.
+ * Without them "of" and "the" made up half of a short description such as "Conference of the
+ * Parties", which then matched every English text. Han is left alone: its tokens are characters.
+ */
+const STOP = new Set([...eng, ...fra, ...spa, ...ara, ...rus].flatMap((w) => terms(w)));
+
+/** Stemmed unigrams and bigrams of the words left after function words (Han: character unigrams and bigrams). */
 function features(text: string): Map<string, number> {
-  const t = terms(text);
+  const t = terms(text).filter((x) => !STOP.has(x));
   const out = new Map<string, number>();
   const add = (k: string) => out.set(k, (out.get(k) ?? 0) + 1);
   for (let i = 0; i < t.length; i++) {
