@@ -14,6 +14,9 @@ function implied(score: number, childThr: number, parentThr: number): number {
   return (0.2 * score * parentThr) / Math.max(1e-9, childThr);
 }
 
+/** Share of a label's threshold a crosswalk link can lift it to. */
+const CROSSWALK_CEILING = 0.98;
+
 export interface Derived {
   scores: Scores;
   thresholds: Record<string, number>;
@@ -44,11 +47,14 @@ export function deriveHierarchy(
       impliedBy.set(parent, impliedBy.get(child) ?? child);
     }
   };
-  // Crosswalk first (damped, never suggest-forcing), then the strict hierarchies.
+  // Crosswalk first (damped, and held just under the label's threshold: a target links to up to a
+  // dozen subjects, and a link alone ranks one for review but never suggests it), then the strict
+  // hierarchies.
   for (const t of vocab.terms("gbf-targets")) {
     for (const rel of vocab.crosswalk(t.identifier)) {
       if (!out.has(rel) || noCrosswalk?.(rel)) continue;
-      lift(rel, t.identifier, crosswalkWeight * (out.get(t.identifier) ?? 0));
+      const ceiling = thr[rel] === undefined ? 1 : thr[rel]! * CROSSWALK_CEILING;
+      lift(rel, t.identifier, Math.min(ceiling, crosswalkWeight * (out.get(t.identifier) ?? 0)));
     }
   }
   for (const domain of ["gbf-targets", "cbd-subjects"] as const) {
