@@ -12,6 +12,7 @@ import { runClassify } from "./commands/classify.ts";
 import { type CoverageArgs, runCoverage } from "./commands/coverage.ts";
 import { runDoctor } from "./commands/doctor.ts";
 import { runEval } from "./commands/eval.ts";
+import { runEvalAll } from "./commands/eval-all.ts";
 import { harvestedExamples } from "./commands/eval-source-tags.ts";
 import { loadMatchRecords, runMatchEval } from "./commands/eval-matches.ts";
 import { DEFAULT_CHM_SCHEMAS, runHarvest, type HarvestArgs } from "./commands/harvest.ts";
@@ -179,48 +180,54 @@ program
   .option("--source-tags", "cross-validate on the harvested documents' own GBF tags in DATA_DIR (out of fold)")
   .option(
     "--space <space>",
-    "gbf (goals and targets), gbf-targets, sdg, subjects (CBD subjects), or matches (needs ↔ offers)",
-    "gbf",
+    "all (gbf, sdg and subjects, the default), gbf (goals and targets), gbf-targets, sdg, subjects (CBD subjects), or matches (needs ↔ offers)",
+    "all",
   )
   .action(async (opts: EvalOptions) => {
     if (opts.space === "matches") {
       exitCode = await evalMatches(opts.out);
       return;
     }
-    if (opts.space !== "gbf" && opts.space !== "gbf-targets" && opts.space !== "sdg" && opts.space !== "subjects")
-      throw new InvalidArgumentError("--space must be gbf, gbf-targets, sdg, subjects or matches");
-    const space = opts.space;
+    const spaces = ["all", "gbf", "gbf-targets", "sdg", "subjects"] as const;
+    const named = spaces.find((s) => s === opts.space);
+    if (!named) throw new InvalidArgumentError("--space must be all, gbf, gbf-targets, sdg, subjects or matches");
+    // A dataset, --train-on or --source-tags is one run: GBF unless a space is named.
+    const space = named === "all" && (opts.dataset || opts.trainOn || opts.sourceTags) ? "gbf" : named;
     // The eval needs the embedder and vocabularies, not the document store.
     const config = loadConfig(process.env);
     const [vocab, embedder] = await Promise.all([loadVocabulary(), createEmbedder(embedderOptionsFromConfig(config))]);
     try {
       const devSet = await loadDevSet(DEFAULT_CORPORA_DIR, { vocab });
       const sdgDevSet =
-        space === "sdg"
+        space === "sdg" || space === "all"
           ? await loadDevSet(DEFAULT_CORPORA_DIR, { vocab, file: `${DEFAULT_CORPORA_DIR}sdg-dev/oro-gold.jsonl` })
           : undefined;
       const trainer = createClassifierTrainer({ embedder, vocab });
       const sourceExamples = opts.sourceTags ? await harvestedExamples(config, embedder, vocab) : undefined;
-      exitCode = await runEval(
-        {
-          trainer,
-          devSet,
-          ...(sdgDevSet ? { sdgDevSet } : {}),
-          vocab,
-          latestDir: config.EVAL_DIR,
-          devSetName: opts.sourceTags ? "harvested documents (source tags)" : "corpora/gbf-binary-questions.jsonl",
-          ...(sourceExamples ? { sourceExamples } : {}),
-        },
-        {
-          out: opts.out,
-          k: opts.folds,
-          space,
-          ...(opts.dataset ? { dataset: opts.dataset } : {}),
-          ...(opts.trainOn ? { trainOn: opts.trainOn } : {}),
-          ...(opts.sourceTags ? { sourceTags: true } : {}),
-        },
-        io,
-      );
+      const deps = {
+        trainer,
+        devSet,
+        ...(sdgDevSet ? { sdgDevSet } : {}),
+        vocab,
+        latestDir: config.EVAL_DIR,
+        devSetName: opts.sourceTags ? "harvested documents (source tags)" : "corpora/gbf-binary-questions.jsonl",
+        ...(sourceExamples ? { sourceExamples } : {}),
+      };
+      exitCode =
+        space === "all"
+          ? await runEvalAll(deps, { out: opts.out, k: opts.folds }, io)
+          : await runEval(
+              deps,
+              {
+                out: opts.out,
+                k: opts.folds,
+                space,
+                ...(opts.dataset ? { dataset: opts.dataset } : {}),
+                ...(opts.trainOn ? { trainOn: opts.trainOn } : {}),
+                ...(opts.sourceTags ? { sourceTags: true } : {}),
+              },
+              io,
+            );
     } finally {
       await embedder.close?.();
     }

@@ -166,6 +166,10 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.goto(`${server.baseUrl}/#/eval`);
     await expect.poll(() => page.locator("#eval-body").textContent()).toContain("npm run eval");
     await shot("eval-desktop");
+    // The label-space selector asks for that space's latest eval and names its command.
+    await page.selectOption("#eval-space", "sdg");
+    await expect.poll(() => page.locator("#eval-body").textContent()).toContain("npm run eval -- --space sdg");
+    await page.selectOption("#eval-space", "");
   });
 
   it("works at phone width", async () => {

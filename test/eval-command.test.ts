@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "../src/classify/types.ts";
+import { runEvalAll } from "../src/commands/eval-all.ts";
 import { readLatestEval, runEval } from "../src/commands/eval.ts";
 import type { EvalReportFile } from "../src/eval/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
@@ -236,5 +237,32 @@ describe("runEval label space", () => {
     // s1: Biomes is implied by Marine, neither right nor wrong; s2: Marine and Biomes are wrong.
     expect(file.summary.microPrecision.suggest).toBeCloseTo(2 / 4);
     expect(file.summary.microRecall.suggest).toBe(1);
+  });
+
+  it("keeps each space's latest eval beside the latest of all, and `all` runs SDGs, subjects and GBF", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const sdgDevSet: LabelledExample[] = [
+      ["w1", "clean water and sanitation for all households", "SUSTAINABLE-DEVELOPMENT-GOAL-06"],
+      ["w2", "drinking water supply and sanitation", "SUSTAINABLE-DEVELOPMENT-GOAL-06"],
+      ["w3", "water quality of rivers and sanitation", "SUSTAINABLE-DEVELOPMENT-GOAL-06"],
+      ["e1", "schools and education for every child", "SUSTAINABLE-DEVELOPMENT-GOAL-04"],
+      ["e2", "quality education and teachers in schools", "SUSTAINABLE-DEVELOPMENT-GOAL-04"],
+      ["e3", "education of girls in primary schools", "SUSTAINABLE-DEVELOPMENT-GOAL-04"],
+    ].map(([id, text, label]) => ({ id: id!, text: text!, labels: [label!], language: "en" }));
+    const latest = join(dir, "latest");
+    const { io, out } = capture();
+    const code = await runEvalAll({ trainer, devSet, sdgDevSet, vocab, latestDir: latest }, { out: dir, k: 3 }, io);
+    expect(code).toBe(0);
+    for (const space of ["sdg", "subjects", "gbf"] as const) {
+      const file = JSON.parse(await readFile(join(dir, space, "metrics.json"), "utf8")) as EvalReportFile;
+      expect(file.meta.labelSpace).toBe(space);
+      expect((await readLatestEval(latest, space))?.metrics.meta.labelSpace).toBe(space);
+    }
+    // GBF runs last, so the API's default answer stays the GBF eval.
+    expect((await readLatestEval(latest))?.metrics.meta.labelSpace).toBe("gbf");
+    const table = out.join("\n").split("=== all spaces")[1]!;
+    expect(table).toMatch(/\nsdg\s+corpora\/sdg-dev\/oro-gold\.jsonl\s+6\s/);
+    expect(table).toMatch(/\nsubjects\s+report-passages\.jsonl\s+55\s/);
+    expect(table).toMatch(/\ngbf\s+development set\s+6\s/);
   });
 });

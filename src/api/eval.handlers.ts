@@ -7,8 +7,13 @@ import type { ApiApp, ApiDeps } from "./types.ts";
 /** `GET /v1/eval/latest`: read from disk per request (the eval command rewrites it atomically). */
 export function registerEval(app: ApiApp, deps: ApiDeps): void {
   app.openapi({ ...latestEvalRoute, middleware: [requireRead(deps.config.PUBLIC_READ)] }, async (c) => {
-    const latest = await readLatestEval(deps.evalDir);
-    if (!latest) throw new AppError("not_found", "No eval has run yet (run `npm run eval`)");
+    const { space } = c.req.valid("query");
+    const latest = await readLatestEval(deps.evalDir, space);
+    if (!latest)
+      throw new AppError(
+        "not_found",
+        space ? `No ${space} eval has run yet (run \`npm run eval\`)` : "No eval has run yet (run `npm run eval`)",
+      );
     return c.json(latest.metrics as unknown as Record<string, unknown>, 200);
   });
 }

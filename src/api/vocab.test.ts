@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { writeLatestEval } from "../eval/index.ts";
 import { makeKit, type Kit } from "./internal/test-kit.ts";
 
 let kit: Kit;
@@ -38,5 +39,22 @@ describe("vocabularies and eval", () => {
     const res = await kit.app.request("/v1/eval/latest");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ schemaVersion: 1, metrics: { microF1: 0.5 } });
+  });
+
+  it("answers the latest eval of one label space with ?space=, and 400 for a space it does not know", async () => {
+    kit = await makeKit();
+    const file = (n: number) => ({ schemaVersion: 1, summary: { n } }) as never;
+    await writeLatestEval(kit.config.EVAL_DIR, "sdg", file(491), "<p>sdg</p>");
+    await writeLatestEval(kit.config.EVAL_DIR, "gbf", file(454), "<p>gbf</p>");
+    expect(await (await kit.app.request("/v1/eval/latest")).json()).toMatchObject({ summary: { n: 454 } });
+    expect(await (await kit.app.request("/v1/eval/latest?space=sdg")).json()).toMatchObject({ summary: { n: 491 } });
+    const none = await kit.app.request("/v1/eval/latest?space=subjects");
+    expect(none.status).toBe(404);
+    expect((await none.json()).error.message).toContain("subjects");
+    const bad = await kit.app.request("/v1/eval/latest?space=planets");
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("space");
+    const report = await kit.app.request("/ui/eval-report?space=sdg");
+    expect(await report.text()).toContain("sdg");
   });
 });

@@ -11,6 +11,7 @@ import {
   parseDatasetJsonl,
   renderReport,
   writeEvalOutputs,
+  writeLatestEval,
   type DatasetProblem,
   type EvalMeta,
   type EvalRecord,
@@ -133,7 +134,7 @@ export async function runEval(deps: EvalDeps, input: EvalArgs, io: CommandIo): P
     const html = renderReport(metrics, meta);
     const out = args.out ?? "eval-output";
     const written = await writeEvalOutputs(out, file, html);
-    if (deps.latestDir) await writeEvalOutputs(deps.latestDir, file, html);
+    if (deps.latestDir) await writeLatestEval(deps.latestDir, args.space ?? "gbf", file, html);
 
     io.out(formatSummary(metrics, meta));
     io.out(`\nwrote ${written.metricsPath} and ${written.reportPath}`);

@@ -4,7 +4,16 @@ export { crossValidate, groupedKFold, type CrossValidateInput, type Fold } from 
 export { type DatasetProblem, type ParsedDataset, parseDatasetJsonl } from "../classify/index.ts";
 export { renderReport, renderReportBody, REPORT_CSS } from "./report-html.ts";
 export { formatSummary } from "./summary-text.ts";
-export { readLatestEval, writeEvalOutputs, METRICS_FILE, REPORT_FILE, type LatestEval } from "./outputs.ts";
+export {
+  EVAL_SPACES,
+  readLatestEval,
+  writeEvalOutputs,
+  writeLatestEval,
+  METRICS_FILE,
+  REPORT_FILE,
+  type EvalSpace,
+  type LatestEval,
+} from "./outputs.ts";
 export type {
   Calibration,
   CalibrationBin,

@@ -29,16 +29,35 @@ export async function writeEvalOutputs(
   return { metricsPath, reportPath };
 }
 
+/** The label spaces an eval scores; each run's outputs are also kept in a sub-folder named after it. */
+export const EVAL_SPACES = ["gbf", "gbf-targets", "sdg", "subjects"] as const;
+export type EvalSpace = (typeof EVAL_SPACES)[number];
+
+/**
+ * Writes a run's outputs as the latest eval (`dir`, what `GET /v1/eval/latest` answers) and as the
+ * latest of its label space (`dir/<space>`, `?space=`), so an SDG run does not hide the GBF one.
+ */
+export async function writeLatestEval(
+  dir: string,
+  space: EvalSpace,
+  file: EvalReportFile,
+  html: string,
+): Promise<void> {
+  await writeEvalOutputs(join(dir, space), file, html);
+  await writeEvalOutputs(dir, file, html);
+}
+
 export interface LatestEval {
   metrics: EvalReportFile;
   reportHtml: string;
 }
 
 /**
- * The last eval written to `dir` (the `latestDir` given to `runEval`), or undefined when no eval
- * has run yet. A present but unreadable metrics.json throws AppError `internal`.
+ * The last eval written to `root` (the `latestDir` given to `runEval`), or with `space` the last
+ * of that label space; undefined when none has run yet. A present but unreadable metrics.json throws AppError `internal`.
  */
-export async function readLatestEval(dir: string): Promise<LatestEval | undefined> {
+export async function readLatestEval(root: string, space?: EvalSpace): Promise<LatestEval | undefined> {
+  const dir = space === undefined ? root : join(root, space);
   let metricsText: string;
   let reportHtml: string;
   try {

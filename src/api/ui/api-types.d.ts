@@ -1109,10 +1109,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Metrics of the last eval run (metrics.json) */
+        /** Metrics of the last eval run (metrics.json), optionally of one label space */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The latest eval of this label space; without it, the latest eval of any space */
+                    space?: "gbf" | "gbf-targets" | "sdg" | "subjects";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1126,6 +1129,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["EvalMetrics"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, bad_request, empty_file, unknown_label) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Missing or invalid API key */

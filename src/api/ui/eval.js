@@ -5,16 +5,25 @@ import { bar, byId, h, pct, replace } from "./dom.js";
 import { labelOf, preloadLabels, shortId } from "./labels.js";
 import { calibrationChart, confusionHeatmap } from "./charts.js";
 
-/** Loads and renders the latest evaluation; called on every visit to the view. */
+let spaceListener = false;
+
+/** Loads and renders the latest evaluation (of the chosen label space); called on every visit to the view. */
 export async function showEval() {
   const status = byId("eval-status");
   const body = byId("eval-body");
+  const select = /** @type {HTMLSelectElement} */ (byId("eval-space"));
+  if (!spaceListener) {
+    select.addEventListener("change", () => showEval());
+    spaceListener = true;
+  }
+  const space = select.value;
+  const query = space ? `?space=${encodeURIComponent(space)}` : "";
   status.textContent = "Loading the latest evaluation…";
   try {
     // GET /v1/eval/latest answers the eval's metrics.json as written by src/eval.
-    const [report] = await Promise.all([api("/v1/eval/latest"), preloadLabels()]);
+    const [report] = await Promise.all([api(`/v1/eval/latest${query}`), preloadLabels()]);
     status.textContent = "";
-    render(body, /** @type {EvalMetrics} */ (report));
+    render(body, /** @type {EvalMetrics} */ (report), query);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) {
       status.textContent = "";
@@ -23,9 +32,9 @@ export async function showEval() {
         h(
           "div",
           { class: "card" },
-          h("h2", {}, "No evaluation yet"),
+          h("h2", {}, space ? `No evaluation of this label space yet` : "No evaluation yet"),
           h("p", {}, "Run one from the project folder, then reload this page:"),
-          h("pre", {}, h("code", {}, "npm run eval")),
+          h("pre", {}, h("code", {}, space ? `npm run eval -- --space ${space}` : "npm run eval")),
           h(
             "p",
             { class: "hint" },
@@ -43,8 +52,9 @@ export async function showEval() {
  * @typedef {import("../../eval/types.ts").EvalReportFile} EvalMetrics
  * @param {HTMLElement} el
  * @param {EvalMetrics} m
+ * @param {string} query `?space=…` of the report shown, or "".
  */
-function render(el, m) {
+function render(el, m, query) {
   const titleOf = (/** @type {string} */ id) => m.meta?.labelTitles?.[id] ?? labelOf(id);
   const sum = m.summary;
   const meta = m.meta;
@@ -73,7 +83,7 @@ function render(el, m) {
         .filter(Boolean)
         .join(" · "),
     ),
-    fullReportLink(),
+    fullReportLink(query),
     h(
       "section",
       { class: "card", "aria-labelledby": "eval-summary" },
@@ -136,17 +146,18 @@ function render(el, m) {
 
 // The server offers the eval's own full report only when it knows the eval folder; show the
 // link once it is known to work.
-function fullReportLink() {
+/** @param {string} query */
+function fullReportLink(query) {
   const p = h(
     "p",
     { hidden: true },
     h(
       "a",
-      { href: "/ui/eval-report", target: "_blank", rel: "noopener" },
+      { href: `/ui/eval-report${query}`, target: "_blank", rel: "noopener" },
       "Open the full report (worst errors, thresholds, run facts)",
     ),
   );
-  fetch("/ui/eval-report", { method: "HEAD" }).then(
+  fetch(`/ui/eval-report${query}`, { method: "HEAD" }).then(
     (r) => (p.hidden = !r.ok),
     () => {},
   );
