@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sharedClassifier } from "../../test/helpers/shared-classifier.ts";
 import { createEmbedder } from "../embed/index.ts";
 import { loadVocabulary } from "../vocab/index.ts";
-import { scoreSdgs, sdgFeatureRows, type SdgTrainingRow, trainSdgModel } from "./internal/sdg-model.ts";
+import { onFullScale, scoreSdgs, sdgFeatureRows, type SdgTrainingRow, trainSdgModel } from "./internal/sdg-model.ts";
 import type { Classifier, ClassificationResult } from "./types.ts";
 
 const sdg = (n: number) => `SUSTAINABLE-DEVELOPMENT-GOAL-${String(n).padStart(2, "0")}`;
@@ -10,6 +10,14 @@ const suggestedSdgs = (r: ClassificationResult) =>
   r.suggestions.filter((s) => s.space === "sdg" && s.decision === "suggest").map((s) => s.id);
 
 describe("SDG model (fusion and thresholds)", () => {
+  it("puts a lexical-model score on the full model's scale: threshold onto threshold, 0 and 1 kept", () => {
+    expect(onFullScale(0.2, 0.2, 0.4)).toBeCloseTo(0.4);
+    expect(onFullScale(0, 0.2, 0.4)).toBe(0);
+    expect(onFullScale(1, 0.2, 0.4)).toBeCloseTo(1);
+    expect(onFullScale(0.1, 0.2, 0.4)).toBeCloseTo(0.2);
+    expect(onFullScale(0.6, 0.2, 0.4)).toBeCloseTo(0.7);
+  });
+
   it("learns which signals predict an SDG and chooses thresholds on held-out scores", () => {
     const ids = [sdg(1), sdg(2), sdg(3)];
     const raw = (aurora: string[], noise = 0) => ({
@@ -66,6 +74,19 @@ describe("SDGs on real text (shared classifier)", () => {
         "areas close spawning grounds to fishing, and the fisheries law now sets catch limits for reef fish.",
     );
     expect(suggestedSdgs(r)).toContain(sdg(14));
+  });
+
+  it("suggests the SDG of a paragraph in French, Russian or Chinese, where the expert queries and the encoder do not reach", async () => {
+    const paragraphs = [
+      "Le programme national d'assainissement a raccordé 200 000 foyers au réseau d'eau potable, et de nouvelles stations d'épuration traitent les eaux usées des villes.",
+      "Доступ к безопасной питьевой воде и санитарии получили ещё 300 тысяч жителей сельских районов, построены новые очистные сооружения для сточных вод.",
+      "全国农村饮用水安全工程使300万农村居民用上了安全饮用水，城市污水处理率提高到95%，卫生设施覆盖率持续提高。",
+    ];
+    for (const text of paragraphs) {
+      const r = await classifier.classifyText(text);
+      expect(suggestedSdgs(r)[0], text).toBe(sdg(6));
+      expect(suggestedSdgs(r).length, text).toBeLessThanOrEqual(2);
+    }
   });
 
   it("suggests no SDG for text that addresses none", async () => {

@@ -46,6 +46,23 @@ export interface SdgModel {
   off: string[];
   /** SDG-labelled texts the `knn_*` features compare with (unit vectors as plain arrays). */
   exemplars?: Array<{ key: string; labels: string[]; vector: number[] }>;
+  /**
+   * The same fusion on the keyword and TF-IDF features alone (`LEXICAL_OFF` zeroed), for text that
+   * is not English: the Aurora queries, the offline encoder and the labelled abstracts are English.
+   */
+  lexical?: SdgModel;
+}
+
+/** Features the lexical model goes without. */
+export const LEXICAL_OFF = ["aurora", "sem", "knn"];
+
+/**
+ * A lexical-model probability on the full model's scale for one SDG: the lexical threshold lands
+ * on the full model's, linearly on either side, so the classifier's thresholds decide both.
+ */
+export function onFullScale(p: number, lexicalThr: number, fullThr: number): number {
+  if (p <= lexicalThr) return (p * fullThr) / Math.max(1e-9, lexicalThr);
+  return fullThr + ((p - lexicalThr) * (1 - fullThr)) / Math.max(1e-9, 1 - lexicalThr);
 }
 
 /** Feature rows for every SDG of one text. */
@@ -125,9 +142,20 @@ export function trainSdgModel(rows: SdgTrainingRow[], sdgIds: string[], off: str
   return { model: fitRows(rows), thresholds: perLabel, global, off };
 }
 
-/** Calibrated probability per SDG for one text. */
-export function scoreSdgs(model: SdgModel, raw: SdgRaw, sdgIds: string[]): Map<string, number> {
+/**
+ * Calibrated probability per SDG for one text; with `lexicalOnly` (text that is not English) from
+ * the lexical model, mapped onto the full model's thresholds.
+ */
+export function scoreSdgs(model: SdgModel, raw: SdgRaw, sdgIds: string[], lexicalOnly = false): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [id, x] of sdgFeatureRows(raw, sdgIds, model.off)) out.set(id, predictLogistic(model.model, x));
+  const lex = lexicalOnly ? model.lexical : undefined;
+  if (!lex) {
+    for (const [id, x] of sdgFeatureRows(raw, sdgIds, model.off)) out.set(id, predictLogistic(model.model, x));
+    return out;
+  }
+  for (const [id, x] of sdgFeatureRows(raw, sdgIds, lex.off)) {
+    const thr = (m: SdgModel) => m.thresholds[id] ?? m.global;
+    out.set(id, onFullScale(predictLogistic(lex.model, x), thr(lex), thr(model)));
+  }
   return out;
 }

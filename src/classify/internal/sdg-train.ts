@@ -3,7 +3,15 @@ import type { LabelledExample } from "../types.ts";
 import { auroraHits } from "./aurora-load.ts";
 import type { ExampleVector } from "./knn.ts";
 import type { ScorerParts } from "./scorer.ts";
-import { type SdgModel, type SdgRaw, sdgFeatureRows, type SdgTrainingRow, trainSdgModel } from "./sdg-model.ts";
+import {
+  LEXICAL_OFF,
+  SDG_FEATURES,
+  type SdgModel,
+  type SdgRaw,
+  sdgFeatureRows,
+  type SdgTrainingRow,
+  trainSdgModel,
+} from "./sdg-model.ts";
 import { sdgKnnScores } from "./sdg-knn.ts";
 import { vectorJson } from "./state.ts";
 import { semanticScores } from "./semantic.ts";
@@ -99,5 +107,11 @@ export function fitSdgModel(
       rows.push({ key, labelId, x, y: 0 });
   });
   const exemplarState = neighbours.map((n) => ({ key: n.key, labels: n.labels, vector: vectorJson(n.vector) }));
-  return { ...trainSdgModel(rows, sdgIds, off), exemplars: exemplarState };
+  const mask = SDG_FEATURES.map((f) => (LEXICAL_OFF.some((o) => f.startsWith(o)) ? 0 : 1));
+  const lexicalRows = rows.map((r) => ({ ...r, x: r.x.map((v, j) => v * mask[j]!) }));
+  return {
+    ...trainSdgModel(rows, sdgIds, off),
+    exemplars: exemplarState,
+    lexical: trainSdgModel(lexicalRows, sdgIds, LEXICAL_OFF),
+  };
 }

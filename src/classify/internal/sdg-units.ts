@@ -1,4 +1,5 @@
 /** Scores the calibrated SDG model on "units" of a text: the whole of a short text, else each chunk. */
+import { detectLanguage } from "../../extract/language.ts";
 import type { ChunkView } from "./evidence.ts";
 import type { ExampleVector } from "./knn.ts";
 import type { KeywordHit } from "./lexical.ts";
@@ -28,7 +29,8 @@ export function scoreSdgUnits(
 ): Array<{ view: ChunkView; probs: Map<string, LabelProb> }> {
   return units.map((u) => {
     const raw = sdgRaw(parts, u.text, u.vector, exemplars);
-    const p = scoreSdgs(model, raw, sdgIds);
+    const language = detectLanguage(u.text);
+    const p = scoreSdgs(model, raw, sdgIds, language !== "en" && language !== "und");
     const probs = new Map<string, LabelProb>();
     for (const l of parts.labels) probs.set(l.id, { p: p.get(l.id) ?? 0, signal: "lexical" });
     const hits: KeywordHit[] = parts.matcher.hits(u.text, tokenize(u.text)).filter((h) => isSdg(h.labelId));
