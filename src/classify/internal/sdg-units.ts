@@ -28,9 +28,11 @@ export function scoreSdgUnits(
   exemplars: readonly ExampleVector[] = [],
 ): Array<{ view: ChunkView; probs: Map<string, LabelProb> }> {
   return units.map((u) => {
-    const raw = sdgRaw(parts, u.text, u.vector, exemplars);
     const language = detectLanguage(u.text);
-    const p = scoreSdgs(model, raw, sdgIds, language !== "en" && language !== "und");
+    const lexicalOnly = model.lexical !== undefined && language !== "en" && language !== "und";
+    // The lexical model reads no vector features: skip the semantic scores and the neighbour search.
+    const raw = sdgRaw(parts, u.text, lexicalOnly ? undefined : u.vector, exemplars);
+    const p = scoreSdgs(model, raw, sdgIds, lexicalOnly);
     const probs = new Map<string, LabelProb>();
     for (const l of parts.labels) probs.set(l.id, { p: p.get(l.id) ?? 0, signal: "lexical" });
     const hits: KeywordHit[] = parts.matcher.hits(u.text, tokenize(u.text)).filter((h) => isSdg(h.labelId));
