@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "../classify/types.ts";
 import { AppError, toAppError } from "../errors.ts";
 import {
@@ -17,6 +16,7 @@ import {
   type EvalRecord,
   type EvalReportFile,
 } from "../eval/index.ts";
+import { DEFAULT_CORPORA_DIR } from "../vocab/index.ts";
 import type { Vocabulary } from "../vocab/types.ts";
 import { crossValidateSourceTags } from "./eval-source-tags.ts";
 import type { CommandIo } from "./io.ts";
@@ -152,7 +152,7 @@ const GOLD_POLICY =
   "The GBF goal of a gold target (A ← T1–8, B ← T9–12, C ← T13, D ← T14–23) and the broader subjects of a gold CBD subject are implied: for that text they count neither as a hit nor as an error.";
 
 /** The subject eval's default dataset: the report passages, labelled with GBF targets and CBD subjects. */
-export const SUBJECT_DATASET = fileURLToPath(new URL("../../corpora/report-passages.jsonl", import.meta.url));
+export const SUBJECT_DATASET = join(DEFAULT_CORPORA_DIR, "report-passages.jsonl");
 
 /** The labels the gold ones imply: the goals of gold targets, the broader terms of gold subjects. */
 export function impliedLabels(vocab: Vocabulary, labels: string[]): string[] {
