@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Classifier, ClassifierTrainer, LabelledExample } from "../src/classify/types.ts";
-import { runEvalAll } from "../src/commands/eval-all.ts";
+import { EVAL_CHECKS, runEvalAll } from "../src/commands/eval-all.ts";
 import { readLatestEval, runEval } from "../src/commands/eval.ts";
-import type { EvalReportFile } from "../src/eval/index.ts";
+import { type EvalReportFile, readLatestChecks } from "../src/eval/index.ts";
 import { loadVocabulary } from "../src/vocab/index.ts";
 import type { Vocabulary } from "../src/vocab/types.ts";
 
@@ -261,8 +261,39 @@ describe("runEval label space", () => {
     // GBF runs last, so the API's default answer stays the GBF eval.
     expect((await readLatestEval(latest))?.metrics.meta.labelSpace).toBe("gbf");
     const table = out.join("\n").split("=== all spaces")[1]!;
-    expect(table).toMatch(/\nsdg\s+corpora\/sdg-dev\/oro-gold\.jsonl\s+6\s/);
-    expect(table).toMatch(/\nsubjects\s+report-passages\.jsonl\s+55\s/);
-    expect(table).toMatch(/\ngbf\s+development set\s+6\s/);
+    expect(table).toMatch(/\nsdg · sdg-dev\/oro-gold\.jsonl\s+6\s/);
+    expect(table).toMatch(/\nsubjects · report-passages\.jsonl\s+55\s/);
+    expect(table).toMatch(/\ngbf · development set\s+6\s/);
+  });
+
+  it("`all` also scores every held-out check (genres, languages) without replacing a space's latest eval", async () => {
+    dir = await mkdtemp(join(tmpdir(), "chm-eval-"));
+    const sdgDevSet: LabelledExample[] = Array.from({ length: 6 }, (_, i) => ({
+      id: `w${i}`,
+      text: "clean water and sanitation",
+      labels: ["SUSTAINABLE-DEVELOPMENT-GOAL-06"],
+    }));
+    const latest = join(dir, "latest");
+    const { io, out } = capture();
+    trained.length = 0;
+    const code = await runEvalAll({ trainer, devSet, sdgDevSet, vocab, latestDir: latest }, { out: dir, k: 3 }, io);
+    expect(code).toBe(0);
+    const table = out.join("\n").split("=== held-out checks")[1]!;
+    for (const check of EVAL_CHECKS) {
+      const file = JSON.parse(
+        await readFile(join(dir, "checks", check.name, "metrics.json"), "utf8"),
+      ) as EvalReportFile;
+      expect(file.meta.mode).toBe("held-out");
+      expect(file.meta.labelSpace).toBe(check.space);
+      expect(file.summary.n).toBeGreaterThan(20);
+      expect(table).toContain(check.name);
+    }
+    expect(table).toMatch(/per language P@1/);
+    // One classifier, trained on both development sets, scores every check that has no training set of its own.
+    const devIds = [...devSet, ...sdgDevSet].map((e) => e.id).sort();
+    expect(trained.filter((ids) => [...ids].sort().join() === devIds.join())).toHaveLength(1);
+    expect((await readLatestChecks(latest)).map((c) => c.name).sort()).toEqual(EVAL_CHECKS.map((c) => c.name).sort());
+    expect((await readLatestEval(latest, "gbf"))?.metrics.meta.mode).toBe("cross-validation");
+    expect((await readLatestEval(latest, "sdg"))?.metrics.meta.dataset).toBe("corpora/sdg-dev/oro-gold.jsonl");
   });
 });

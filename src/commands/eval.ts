@@ -25,7 +25,11 @@ export { readLatestEval } from "../eval/index.ts";
 
 export interface EvalDeps {
   trainer: ClassifierTrainer;
-  /** A classifier already trained on the whole dev set; reused when no dataset id overlaps it. */
+  /**
+   * A classifier already trained on `devSet` plus `sdgDevSet`, nothing held out; reused for a
+   * dataset none of whose ids it was trained on (the caller keeps datasets drawn from the SDG
+   * neighbour pool, such as the survey abstracts, away from it).
+   */
   classifier?: Classifier;
   devSet: LabelledExample[];
   /** Harvested documents labelled by their source's GBF tags, for `--source-tags`. */
@@ -175,7 +179,7 @@ async function classifyHeldOut(
   const all = trainOn ?? [...deps.devSet, ...(deps.sdgDevSet ?? [])];
   const train = all.filter((e) => !ids.has(e.id));
   const classifier =
-    deps.classifier && !trainOn && train.length === all.length && !deps.sdgDevSet
+    deps.classifier && !trainOn && train.length === all.length
       ? deps.classifier
       : await deps.trainer.train(train, { holdOut: ids });
   const records: EvalRecord[] = [];

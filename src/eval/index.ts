@@ -4,6 +4,7 @@ export { crossValidate, groupedKFold, type CrossValidateInput, type Fold } from 
 export { type DatasetProblem, type ParsedDataset, parseDatasetJsonl } from "../classify/index.ts";
 export { renderReport, renderReportBody, REPORT_CSS } from "./report-html.ts";
 export { formatSummary } from "./summary-text.ts";
+export { type CheckSummary, readLatestCheck, readLatestChecks, writeLatestCheck } from "./checks.ts";
 export {
   EVAL_SPACES,
   readLatestEval,
