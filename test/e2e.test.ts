@@ -3,6 +3,7 @@
 // and facet, and looks at the evaluation page; the page must never contact another host.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeLatestCheck } from "../src/eval/index.ts";
 import { isLocal, skipBrowser } from "./e2e/browser.ts";
 import { uploadFile } from "./e2e/ingest.ts";
 import type { RunningServer } from "./e2e/server.ts";
@@ -170,6 +171,41 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
     await page.selectOption("#eval-space", "sdg");
     await expect.poll(() => page.locator("#eval-body").textContent()).toContain("npm run eval -- --space sdg");
     await page.selectOption("#eval-space", "");
+  });
+
+  it("lists the held-out checks of the last full eval, each linking to its report", async () => {
+    const rates = { suggest: 0.914, suggestReview: 0.91 };
+    const file = {
+      schemaVersion: 1,
+      meta: {
+        dataset: "gbf-title-check.jsonl",
+        mode: "held-out",
+        labelSpace: "gbf-targets",
+        createdAt: new Date().toISOString(),
+        modelId: "use-lite-512@0.2.0",
+        classifierVersion: "gbf-fusion-1.6.1",
+        thresholds: [],
+      },
+      summary: {
+        n: 69,
+        precisionAt1: 0.928,
+        recallAt3: 0.971,
+        microF1: rates,
+        microPrecision: rates,
+        microRecall: rates,
+      },
+      perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, hitAt3: 1, microF1: 0.96 }],
+    } as never;
+    await writeLatestCheck(server.services.config.EVAL_DIR, "gbf-titles", file, "<p>titles</p>");
+    // The page is on the Evaluation view already: another visit loads the checks again.
+    await page.goto(`${server.baseUrl}/#/search`);
+    await page.goto(`${server.baseUrl}/#/eval`);
+    const checks = page.locator("#eval-checks");
+    await expect.poll(() => checks.textContent()).toContain("gbf-titles");
+    expect(await checks.textContent()).toContain("92.8%");
+    expect(await checks.textContent()).toContain("fr 100%");
+    expect(await checks.locator("a").first().getAttribute("href")).toBe("/ui/eval-report?check=gbf-titles");
+    await shot("eval-checks");
   });
 
   it("works at phone width", async () => {

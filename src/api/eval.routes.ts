@@ -20,3 +20,39 @@ export const latestEvalRoute = createRoute({
     ...errorResponses(400, 401, 404, 429),
   },
 });
+
+const Rate = z.number().min(0).max(1);
+
+export const CheckSummarySchema = z
+  .object({
+    name: z.string().openapi({ example: "gbf-titles" }),
+    labelSpace: z.string().openapi({ example: "gbf-targets" }),
+    dataset: z.string().openapi({ example: "gbf-title-check.jsonl" }),
+    trainedOn: z.string().optional().openapi({ description: "Set when trained on this file instead of the dev sets" }),
+    createdAt: z.string(),
+    classifierVersion: z.string(),
+    n: z.number().int(),
+    precisionAt1: Rate,
+    recallAt3: Rate,
+    microF1: Rate.openapi({ description: "Micro-F1 with `suggest` as the decision" }),
+    microPrecision: Rate,
+    microRecall: Rate,
+    balancedAccuracy: Rate.optional(),
+    perLanguage: z.array(
+      z.object({ language: z.string(), n: z.number().int(), precisionAt1: Rate, recallAt3: Rate, microF1: Rate }),
+    ),
+  })
+  .openapi("EvalCheck");
+
+export const evalChecksRoute = createRoute({
+  method: "get",
+  path: "/v1/eval/checks",
+  tags: ["eval"],
+  summary: "The held-out genre and language checks of the last full eval (`npm run eval`)",
+  description:
+    "Labelled sets the classifier is never trained on (report passages, short titles, ar/ru/zh sentences, SDG report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.",
+  responses: {
+    200: json(z.object({ checks: z.array(CheckSummarySchema) }).openapi("EvalChecks"), "One row per check"),
+    ...errorResponses(401, 429),
+  },
+});

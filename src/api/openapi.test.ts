@@ -30,6 +30,7 @@ describe("/openapi.json", () => {
         "GET /v1/documents/{id}/file",
         "GET /v1/documents/{id}/similar",
         "GET /v1/documents/{id}/text",
+        "GET /v1/eval/checks",
         "GET /v1/eval/latest",
         "GET /v1/jobs/{id}",
         "GET /v1/matches",

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeLatestEval } from "../eval/index.ts";
+import { writeLatestCheck, writeLatestEval } from "../eval/index.ts";
 import { makeKit, type Kit } from "./internal/test-kit.ts";
 
 let kit: Kit;
@@ -56,5 +56,53 @@ describe("vocabularies and eval", () => {
     expect(JSON.stringify(await bad.json())).toContain("space");
     const report = await kit.app.request("/ui/eval-report?space=sdg");
     expect(await report.text()).toContain("sdg");
+  });
+
+  it("lists the held-out checks of the last full eval with their figures per language, and serves each one's report", async () => {
+    kit = await makeKit();
+    expect(await (await kit.app.request("/v1/eval/checks")).json()).toEqual({ checks: [] });
+    const rates = { suggest: 0.9, suggestReview: 0.8 };
+    const file = {
+      schemaVersion: 1,
+      meta: {
+        dataset: "gbf-title-check.jsonl",
+        mode: "held-out",
+        labelSpace: "gbf-targets",
+        createdAt: "2026-11-30T06:00:00.000Z",
+        modelId: "use-lite-512@0.2.0",
+        classifierVersion: "gbf-fusion-1.6.1",
+      },
+      summary: {
+        n: 69,
+        precisionAt1: 0.928,
+        recallAt3: 0.971,
+        microF1: rates,
+        microPrecision: rates,
+        microRecall: rates,
+        balancedAccuracy: rates,
+      },
+      perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, hitAt3: 1, microF1: 0.96 }],
+    } as never;
+    await writeLatestCheck(kit.config.EVAL_DIR, "gbf-titles", file, "<p>the titles report</p>");
+    const { checks } = await (await kit.app.request("/v1/eval/checks")).json();
+    expect(checks).toEqual([
+      {
+        name: "gbf-titles",
+        labelSpace: "gbf-targets",
+        dataset: "gbf-title-check.jsonl",
+        createdAt: "2026-11-30T06:00:00.000Z",
+        classifierVersion: "gbf-fusion-1.6.1",
+        n: 69,
+        precisionAt1: 0.928,
+        recallAt3: 0.971,
+        microF1: 0.9,
+        microPrecision: 0.9,
+        microRecall: 0.9,
+        balancedAccuracy: 0.9,
+        perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, microF1: 0.96 }],
+      },
+    ]);
+    expect(await (await kit.app.request("/ui/eval-report?check=gbf-titles")).text()).toContain("titles report");
+    expect((await kit.app.request("/ui/eval-report?check=..%2Fsdg")).status).toBe(404);
   });
 });

@@ -1102,6 +1102,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/eval/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The held-out genre and language checks of the last full eval (`npm run eval`)
+         * @description Labelled sets the classifier is never trained on (report passages, short titles, ar/ru/zh sentences, SDG report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per check */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvalChecks"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/eval/latest": {
         parameters: {
             query?: never;
@@ -2299,6 +2356,36 @@ export interface components {
                 details?: unknown;
                 message: string;
             };
+        };
+        EvalCheck: {
+            balancedAccuracy?: number;
+            classifierVersion: string;
+            createdAt: string;
+            /** @example gbf-title-check.jsonl */
+            dataset: string;
+            /** @example gbf-targets */
+            labelSpace: string;
+            /** @description Micro-F1 with `suggest` as the decision */
+            microF1: number;
+            microPrecision: number;
+            microRecall: number;
+            n: number;
+            /** @example gbf-titles */
+            name: string;
+            perLanguage: {
+                language: string;
+                microF1: number;
+                n: number;
+                precisionAt1: number;
+                recallAt3: number;
+            }[];
+            precisionAt1: number;
+            recallAt3: number;
+            /** @description Set when trained on this file instead of the dev sets */
+            trainedOn?: string;
+        };
+        EvalChecks: {
+            checks: components["schemas"]["EvalCheck"][];
         };
         EvalMetrics: {
             [key: string]: unknown;

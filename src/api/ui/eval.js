@@ -4,19 +4,25 @@ import { ApiError, api, describeError } from "./api.js";
 import { bar, byId, h, pct, replace } from "./dom.js";
 import { labelOf, preloadLabels, shortId } from "./labels.js";
 import { calibrationChart, confusionHeatmap } from "./charts.js";
+import { showChecks } from "./eval-checks.js";
 
 let spaceListener = false;
 
-/** Loads and renders the latest evaluation (of the chosen label space); called on every visit to the view. */
-export async function showEval() {
+/**
+ * Loads and renders the latest evaluation (of the chosen label space) and the held-out checks;
+ * called on every visit to the view.
+ */
+export async function showEval(withChecks = true) {
   const status = byId("eval-status");
   const body = byId("eval-body");
   const select = /** @type {HTMLSelectElement} */ (byId("eval-space"));
   if (!spaceListener) {
-    select.addEventListener("change", () => showEval());
+    select.addEventListener("change", () => showEval(false));
     spaceListener = true;
   }
   const space = select.value;
+  // The checks do not depend on the label space: loaded on each visit, not on each change of space.
+  if (withChecks) void showChecks();
   const query = space ? `?space=${encodeURIComponent(space)}` : "";
   status.textContent = "Loading the latest evaluation…";
   try {
@@ -38,7 +44,9 @@ export async function showEval() {
           h(
             "p",
             { class: "hint" },
-            "It cross-validates the classifier on the labelled development set and writes metrics.json to the eval folder (EVAL_DIR).",
+            space
+              ? "It scores that label space and writes metrics.json to the eval folder (EVAL_DIR)."
+              : "It cross-validates the classifier on the labelled development sets, scores the held-out checks, and writes metrics.json to the eval folder (EVAL_DIR).",
           ),
         ),
       );

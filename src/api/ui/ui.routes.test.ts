@@ -34,6 +34,7 @@ describe("web UI routes", () => {
       "submit.js",
       "search.js",
       "eval.js",
+      "eval-checks.js",
       "charts.js",
       "chart-svg.js",
       "labels.js",

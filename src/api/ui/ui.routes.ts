@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { EVAL_SPACES, readLatestEval } from "../../eval/index.ts";
+import { EVAL_SPACES, readLatestCheck, readLatestEval } from "../../eval/index.ts";
 import { ownPagesCsp } from "../internal/csp.ts";
 
 const UI_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -107,7 +107,8 @@ export function createUiRoutes(options: UiOptions = {}): Hono {
     // Registered before /ui/:name so the report is not looked up as a static file.
     ui.get("/ui/eval-report", async (c) => {
       const space = EVAL_SPACES.find((s) => s === c.req.query("space"));
-      const latest = await readLatestEval(evalDir, space);
+      const check = c.req.query("check");
+      const latest = check !== undefined ? await readLatestCheck(evalDir, check) : await readLatestEval(evalDir, space);
       if (!latest) return c.text("No evaluation yet: run `npm run eval`, then reload.", 404);
       return c.html(latest.reportHtml, 200, {
         "Content-Security-Policy": REPORT_CSP,
