@@ -15,6 +15,15 @@ describe("text folding and stemming", () => {
     expect(terms("охраняемые территории")).toEqual(terms("охраняемых территорий").map((t) => t));
   });
 
+  it("brings the cases of a Russian word to one stem, and li- + the article in Arabic to the noun", () => {
+    // A suffix list made "biodiversity" two words: -ие and -ия were cut differently.
+    expect(terms("биоразнообразие")).toEqual(terms("биоразнообразия"));
+    expect(terms("устойчивость")).toEqual(terms("устойчивости"));
+    expect(new Set(terms("вода воды водах водой")).size).toBe(1);
+    // "for the diversity" and "the diversity".
+    expect(terms("للتنوع")).toEqual(terms("التنوع"));
+  });
+
   it("keeps offsets into the original text", () => {
     const text = "Les espèces exotiques envahissantes";
     const t = tokenize(text)[1]!;

@@ -1,4 +1,7 @@
 /** Case- and accent-folding, tokenising and light stemming shared by the lexical signals. */
+import { StemmerRu } from "@nlpjs/lang-ru";
+
+const ru = new StemmerRu();
 
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -42,62 +45,23 @@ const LATIN_SUFFIXES = [
   "o",
   "x",
 ];
-const CYRILLIC_SUFFIXES = [
-  "ами",
-  "ями",
-  "ого",
-  "его",
-  "ому",
-  "ему",
-  "ыми",
-  "ими",
-  "ых",
-  "их",
-  "ой",
-  "ей",
-  "ий",
-  "ый",
-  "ая",
-  "яя",
-  "ое",
-  "ее",
-  "ые",
-  "ие",
-  "ую",
-  "юю",
-  "ам",
-  "ям",
-  "ах",
-  "ях",
-  "ом",
-  "ем",
-  "ов",
-  "ев",
-  "а",
-  "я",
-  "о",
-  "е",
-  "ы",
-  "и",
-  "у",
-  "ю",
-  "ь",
-];
 const ARABIC_SUFFIXES = ["ات", "ين", "ون", "ية", "ة", "ي"];
 
 /**
- * Light, language-agnostic stemming: strips one common inflectional ending (English/French/Spanish,
- * Russian, Arabic) and the Arabic article, keeping at least three letters. Applied identically to
- * keywords and text, so "protected", "protection" and "protections" meet at "protect".
+ * Light stemming of a folded Latin or Arabic token: strips one common inflectional ending
+ * (English/French/Spanish, Arabic) and the Arabic article, keeping at least three letters. Applied
+ * identically to keywords and text, so "protected", "protection" and "protections" meet at
+ * "protect". Russian goes through a Snowball stemmer instead (`termOf`).
  */
 export function stem(token: string): string {
   let t = token;
   if (/^[\u0600-\u06ff]/.test(t)) {
     if (t.startsWith("ال") && t.length > 4) t = t.slice(2);
     else if (/^[وب]ال/.test(t) && t.length > 5) t = t.slice(3);
+    // li- before the article drops its alif: لل = ل + ال ("for the").
+    else if (t.startsWith("لل") && t.length > 4) t = t.slice(2);
     return strip(t, ARABIC_SUFFIXES, 3);
   }
-  if (/^[\u0400-\u04ff]/.test(t)) return strip(t, CYRILLIC_SUFFIXES, 4);
   let once = strip(t, LATIN_SUFFIXES, 4);
   // Plural then gender (exóticas → exotica → exotic) so every form of an adjective meets.
   if (once.length < t.length && /(s|x)$/.test(t)) once = strip(once, ["a", "o", "e"], 4);
@@ -136,9 +100,19 @@ export function tokenize(text: string): Token[] {
       for (let i = 0; i < raw.length; i++) out.push({ term: raw[i]!, start: start + i, end: start + i + 1 });
       continue;
     }
-    out.push({ term: stem(fold(raw)), start, end: start + raw.length });
+    out.push({ term: termOf(raw), start, end: start + raw.length });
   }
   return out;
+}
+
+/**
+ * A word's index term. Russian inflects by case, and a suffix list cut "биоразнообразие" and
+ * "биоразнообразия" differently, so Cyrillic words take the Snowball Russian stemmer (before
+ * folding, which would turn й into и). Snowball's Arabic stemmer measured worse than the light one.
+ */
+function termOf(raw: string): string {
+  if (/^[\u0400-\u04ff]/.test(raw)) return fold(ru.stemWord(raw.toLowerCase()));
+  return stem(fold(raw));
 }
 
 /** Stemmed terms only. */
