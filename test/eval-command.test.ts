@@ -12,9 +12,11 @@ import type { Vocabulary } from "../src/vocab/types.ts";
 // A deterministic word-overlap classifier: enough to exercise the command's wiring without a model.
 const words = (t: string) => new Set(t.toLowerCase().match(/\p{L}+/gu) ?? []);
 const trained: string[][] = [];
+const heldOut: number[] = [];
 const trainer: ClassifierTrainer = {
-  async train(examples) {
+  async train(examples, opts) {
     trained.push(examples.map((e) => e.id));
+    heldOut.push(opts?.holdOut?.size ?? 0);
     const bags = new Map<string, Set<string>>();
     for (const ex of examples)
       for (const l of ex.labels) bags.set(l, new Set([...(bags.get(l) ?? []), ...words(ex.text)]));
@@ -276,6 +278,7 @@ describe("runEval label space", () => {
     const latest = join(dir, "latest");
     const { io, out } = capture();
     trained.length = 0;
+    heldOut.length = 0;
     const code = await runEvalAll({ trainer, devSet, sdgDevSet, vocab, latestDir: latest }, { out: dir, k: 3 }, io);
     expect(code).toBe(0);
     const table = out.join("\n").split("=== held-out checks")[1]!;
@@ -289,9 +292,13 @@ describe("runEval label space", () => {
       expect(table).toContain(check.name);
     }
     expect(table).toMatch(/per language P@1/);
-    // One classifier, trained on both development sets, scores every check that has no training set of its own.
+    // One classifier, trained on both development sets, scores every check that has no training set
+    // of its own; a set drawn from the SDG neighbour pool gets its own, which leaves it out.
     const devIds = [...devSet, ...sdgDevSet].map((e) => e.id).sort();
-    expect(trained.filter((ids) => [...ids].sort().join() === devIds.join())).toHaveLength(1);
+    const inPool = EVAL_CHECKS.filter((c) => c.inPool).length;
+    expect(inPool).toBe(1);
+    expect(trained.filter((ids) => [...ids].sort().join() === devIds.join())).toHaveLength(1 + inPool);
+    expect(heldOut).toContain(1417); // the survey abstracts, out of the neighbour pool
     expect((await readLatestChecks(latest)).map((c) => c.name).sort()).toEqual(EVAL_CHECKS.map((c) => c.name).sort());
     expect((await readLatestEval(latest, "gbf"))?.metrics.meta.mode).toBe("cross-validation");
     expect((await readLatestEval(latest, "sdg"))?.metrics.meta.dataset).toBe("corpora/sdg-dev/oro-gold.jsonl");
