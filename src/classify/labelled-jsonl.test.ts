@@ -28,3 +28,34 @@ describe("parseDatasetJsonl", () => {
     expect(problems[3]!.message).toBe("line 6: duplicate id a");
   });
 });
+
+describe("parseDatasetJsonl with evidence sentences", () => {
+  const line = (evidence: Record<string, string>) =>
+    JSON.stringify({
+      id: "m",
+      text: "Two marine parks were gazetted. Rats were eradicated from islands.",
+      labels: ["GBF-TARGET-03", "GBF-TARGET-06"],
+      evidence,
+    });
+
+  it("keeps each gold label's sentence", () => {
+    const { examples } = parseDatasetJsonl(line({ "GBF-TARGET-06": "Rats were eradicated from islands." }), (id) =>
+      known.has(id),
+    );
+    expect(examples[0]!.evidence).toEqual({ "GBF-TARGET-06": "Rats were eradicated from islands." });
+  });
+
+  it("refuses a sentence the text does not contain, or one for a label the line does not carry", () => {
+    const { problems } = parseDatasetJsonl(
+      [
+        line({ "GBF-TARGET-06": "Goats were removed." }),
+        line({ "GBF-TARGET-01": "Two marine parks were gazetted." }),
+      ].join("\n"),
+      (id) => known.has(id),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      "line 1 (id m): evidence for GBF-TARGET-06 is not a passage of the text",
+      "line 2 (id m): evidence for GBF-TARGET-01, which is not one of the line's labels",
+    ]);
+  });
+});

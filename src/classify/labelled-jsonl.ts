@@ -8,6 +8,7 @@ const lineSchema = z.object({
   language: z.string().min(2).optional(),
   key: z.string().min(1).optional(),
   genre: z.string().min(1).optional(),
+  evidence: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /** A dataset line that was skipped, with a message a person can act on. */
@@ -25,7 +26,8 @@ export interface ParsedDataset {
 
 /**
  * The one reader of labelled JSON Lines (the development sets, eval datasets). Parses
- * JSON Lines (`{"id","text","labels":[...],"language"?}` per line).
+ * JSON Lines (`{"id","text","labels":[...],"language"?,"genre"?,"evidence"?}` per line; `evidence`
+ * maps a gold label to the passage of the text that states it, for the eval's evidence check).
  * A malformed line, a duplicate id or an unknown label id skips that line and is reported;
  * the rest are kept. Blank lines are ignored.
  *
@@ -59,6 +61,19 @@ export function parseDatasetJsonl(text: string, isKnownLabel: (id: string) => bo
         kind: "unknown_label",
         message: `line ${line} (id ${ex.id}): unknown label id ${unknown.join(", ")}`,
       });
+      return;
+    }
+    const evidenceProblem = Object.entries(ex.evidence ?? {})
+      .map(([label, passage]) =>
+        !ex.labels.includes(label)
+          ? `evidence for ${label}, which is not one of the line's labels`
+          : !ex.text.includes(passage)
+            ? `evidence for ${label} is not a passage of the text`
+            : undefined,
+      )
+      .find(Boolean);
+    if (evidenceProblem) {
+      problems.push({ line, kind: "field", message: `line ${line} (id ${ex.id}): ${evidenceProblem}` });
       return;
     }
     if (seen.has(ex.id)) {

@@ -55,6 +55,8 @@ export interface LabelledExample {
   key?: string;
   /** Kind of text (`question`, `report`, `abstract`, `title`…), for per-genre eval figures. */
   genre?: string;
+  /** Gold label → the passage of `text` that states it, for the eval's evidence check. */
+  evidence?: Record<string, string>;
 }
 
 /** Trains a classifier on labelled examples (the eval's cross-validation calls it per fold). */

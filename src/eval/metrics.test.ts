@@ -153,3 +153,33 @@ describe("implied labels (a gold target's goal)", () => {
     expect(g.summary.precisionAt1).toBe(1);
   });
 });
+
+describe("evidence agreement", () => {
+  const text = "Two marine parks were gazetted. Rats were eradicated from islands.";
+  const at = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+  const sug = (id: string, phrase: string, decision: Suggestion["decision"] = "suggest"): Suggestion => ({
+    id,
+    space: "gbf",
+    score: 0.9,
+    decision,
+    evidence: [{ ...at(phrase), text: phrase, signal: "lexical" }],
+  });
+  const example = {
+    id: "m",
+    text,
+    labels: ["A", "B", "C"],
+    evidence: { A: "Two marine parks were gazetted.", B: "Rats were eradicated from islands.", C: "Rats were" },
+  };
+
+  it("counts a suggested gold label whose first passage lies in the labelled sentence", () => {
+    // A: right sentence; B: the other label's sentence; C: not suggested, so not judged.
+    const records: EvalRecord[] = [
+      { example, result: result(sug("A", "marine parks"), sug("B", "marine parks"), sug("C", "Rats", "review")) },
+    ];
+    expect(computeMetrics(records, { labelSpace: SPACE }).summary.evidence).toEqual({ judged: 2, hits: 1, rate: 0.5 });
+  });
+
+  it("is absent when no example labels its sentences", () => {
+    expect(computeMetrics(records, { labelSpace: SPACE }).summary.evidence).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import type { Vocabulary } from "../vocab/types.ts";
 import { calibrate, type ScoredPair } from "./internal/calibration.ts";
 import { confusionMatrix } from "./internal/confusion.ts";
+import { evidenceAgreement } from "./evidence.ts";
 import { addExample, prf, sumCounts, type Counts } from "./internal/f1.ts";
 import { hitAt1, hitAtK, predictedSets, rankInSpace, ratio, recallAtK } from "./internal/ranking.ts";
 import { toRankedLabels, worstErrors, type RankedRecord } from "./internal/worst-errors.ts";
@@ -86,6 +87,7 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
   const micro = byMode((mode) => prf(sumCounts(perLabelCounts[mode].values())));
   const calibration = calibrate(pairs);
   const ranking = rankingSummary(items);
+  const agreement = evidenceAgreement(items.map((i) => i.record));
 
   return {
     labelSpace: opts.labelSpace,
@@ -124,6 +126,7 @@ export function computeMetrics(records: EvalRecord[], opts: MetricsOptions): Eva
       }),
       brier: calibration.brier,
       ece: calibration.ece,
+      ...(agreement ? { evidence: agreement } : {}),
     },
     perLabel,
     confusion: confusionMatrix(

@@ -17,6 +17,11 @@ export function formatSummary(m: EvalMetrics, meta: EvalMeta, worstLabels = 5): 
     `micro-F1 suggest ${p(s.microF1.suggest)}  suggest+review ${p(s.microF1.suggestReview)}  macro-F1 ${p(s.macroF1.suggest)}  Brier ${s.brier.toFixed(3)}  ECE ${s.ece.toFixed(3)}`,
     `micro P ${p(s.microPrecision.suggest)}  micro R ${p(s.microRecall.suggest)}  decision accuracy ${p(s.accuracy?.suggest ?? Number.NaN)} (every text × label, suggest = yes)`,
     `balanced accuracy ${p(s.balancedAccuracy?.suggest ?? Number.NaN)}  per-label mean ${p(s.macroBalancedAccuracy?.suggest ?? Number.NaN)} (mean of recall and true-negative rate: as many yes as no pairs)`,
+    ...(s.evidence
+      ? [
+          `evidence in the right sentence ${p(s.evidence.rate)} (${s.evidence.hits} of ${s.evidence.judged} suggested gold labels whose sentence the dataset names)`,
+        ]
+      : []),
     "",
     "language      n    P@1    R@3  micro-F1",
     ...m.perLanguage.map(row),

@@ -55,6 +55,15 @@ export interface Summary {
   macroBalancedAccuracy?: Record<DecisionMode, number>;
   brier: number;
   ece: number;
+  /** Set when the dataset names the sentence behind each gold label (`evidence` lines). */
+  evidence?: EvidenceAgreement;
+}
+
+/** Suggested gold labels whose first evidence passage lies in the sentence the dataset names. */
+export interface EvidenceAgreement {
+  judged: number;
+  hits: number;
+  rate: number;
 }
 
 export interface CalibrationBin {

@@ -37,6 +37,13 @@ export function summarySection(m: EvalMetrics): string {
         )
       : "") +
     card("Coverage", pct(s.coverage.suggest), `≥1 suggestion · with review ${pct(s.coverage.suggestReview)}`) +
+    (s.evidence
+      ? card(
+          "Evidence in the right sentence",
+          pct(s.evidence.rate),
+          `${s.evidence.hits} of ${s.evidence.judged} suggested gold labels: the first passage shown is the sentence the dataset names`,
+        )
+      : "") +
     card("Brier score", num(s.brier), "lower is better") +
     card("ECE", num(s.ece), "calibration error, lower is better") +
     `</ul><p class="note">Matching is strict: a label counts only when its id equals a gold id (a target of the gold goal is a miss). F1 counts <em>suggest</em> decisions as positive; the suggest+review figures also count <em>review</em>. Macro-F1 averages over labels that are gold or predicted.</p></section>`
