@@ -38,6 +38,9 @@ export const CheckSummarySchema = z
     microPrecision: Rate,
     microRecall: Rate,
     balancedAccuracy: Rate.optional(),
+    evidenceRate: Rate.optional().openapi({
+      description: "Share of suggested gold labels whose first evidence passage is the sentence the check names",
+    }),
     perLanguage: z.array(
       z.object({ language: z.string(), n: z.number().int(), precisionAt1: Rate, recallAt3: Rate, microF1: Rate }),
     ),
@@ -50,7 +53,7 @@ export const evalChecksRoute = createRoute({
   tags: ["eval"],
   summary: "The held-out genre and language checks of the last full eval (`npm run eval`)",
   description:
-    "Labelled sets the classifier is never trained on (report passages, short titles, ar/ru/zh sentences, SDG report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.",
+    "Labelled sets the classifier is never trained on (report passages, short titles, multi-topic paragraphs, ar/ru/zh sentences, SDG abstracts, report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.",
   responses: {
     200: json(z.object({ checks: z.array(CheckSummarySchema) }).openapi("EvalChecks"), "One row per check"),
     ...errorResponses(401, 429),

@@ -80,6 +80,7 @@ describe("vocabularies and eval", () => {
         microPrecision: rates,
         microRecall: rates,
         balancedAccuracy: rates,
+        evidence: { judged: 20, hits: 19, rate: 0.95 },
       },
       perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, hitAt3: 1, microF1: 0.96 }],
     } as never;
@@ -99,6 +100,7 @@ describe("vocabularies and eval", () => {
         microPrecision: 0.9,
         microRecall: 0.9,
         balancedAccuracy: 0.9,
+        evidenceRate: 0.95,
         perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, microF1: 0.96 }],
       },
     ]);

@@ -29,6 +29,7 @@ export interface EvalCheck {
 export const EVAL_CHECKS: EvalCheck[] = [
   { name: "gbf-report-passages", space: "gbf-targets", dataset: "report-passages.jsonl" },
   { name: "gbf-titles", space: "gbf-targets", dataset: "gbf-title-check.jsonl" },
+  { name: "gbf-multi-topic", space: "gbf-targets", dataset: "gbf-multi-topic-check.jsonl" },
   { name: "gbf-ar-ru-zh", space: "gbf-targets", dataset: "gbf-lang-check.jsonl" },
   {
     name: "gbf-passages-to-questions",
@@ -61,6 +62,7 @@ function row(name: string, file: EvalReportFile, withLanguages: boolean): string
   ];
   if (withLanguages)
     cells.push(file.perLanguage.map((l) => `${l.language} ${(100 * l.precisionAt1).toFixed(0)}%`).join(" "));
+  if (withLanguages && s.evidence) cells.push(`evidence in the right sentence ${pct(s.evidence.rate).trim()}`);
   return cells.join("  ");
 }
 

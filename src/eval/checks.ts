@@ -28,6 +28,8 @@ export interface CheckSummary {
   microPrecision: number;
   microRecall: number;
   balancedAccuracy?: number;
+  /** Suggested gold labels whose first passage is the sentence the dataset names (sets that name them). */
+  evidenceRate?: number;
   perLanguage: Array<{ language: string; n: number; precisionAt1: number; recallAt3: number; microF1: number }>;
 }
 
@@ -61,6 +63,7 @@ function summarise(name: string, m: EvalReportFile): CheckSummary {
     microPrecision: s.microPrecision.suggest,
     microRecall: s.microRecall.suggest,
     ...(s.balancedAccuracy ? { balancedAccuracy: s.balancedAccuracy.suggest } : {}),
+    ...(s.evidence ? { evidenceRate: s.evidence.rate } : {}),
     perLanguage: m.perLanguage.map(({ language, n, precisionAt1, recallAt3, microF1 }) => ({
       language,
       n,

@@ -1111,7 +1111,7 @@ export interface paths {
         };
         /**
          * The held-out genre and language checks of the last full eval (`npm run eval`)
-         * @description Labelled sets the classifier is never trained on (report passages, short titles, ar/ru/zh sentences, SDG report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.
+         * @description Labelled sets the classifier is never trained on (report passages, short titles, multi-topic paragraphs, ar/ru/zh sentences, SDG abstracts, report paragraphs and translations, the subject check), one row each; empty before a full eval has run. Each check's full report is `/ui/eval-report?check=<name>`.
          */
         get: {
             parameters: {
@@ -2363,6 +2363,8 @@ export interface components {
             createdAt: string;
             /** @example gbf-title-check.jsonl */
             dataset: string;
+            /** @description Share of suggested gold labels whose first evidence passage is the sentence the check names */
+            evidenceRate?: number;
             /** @example gbf-targets */
             labelSpace: string;
             /** @description Micro-F1 with `suggest` as the decision */

@@ -19,7 +19,7 @@ export async function showChecks() {
 
 /** @param {EvalCheck[]} checks */
 function card(checks) {
-  const heads = ["Check", "Label space", "Dataset", "Examples", "P@1", "R@3", "F1", "P", "R", "Balanced"];
+  const heads = ["Check", "Label space", "Dataset", "Examples", "P@1", "R@3", "F1", "P", "R", "Balanced", "Evidence"];
   return h(
     "section",
     { class: "card", "aria-labelledby": "eval-checks-heading" },
@@ -31,7 +31,7 @@ function card(checks) {
       h("code", {}, "npm run eval"),
       "; a label counts as predicted when its decision is ",
       h("code", {}, "suggest"),
-      ". The README says which of them guided tuning.",
+      ". Evidence: of the suggested gold labels, the share whose first passage is the sentence the check names. The README says which of them guided tuning.",
     ),
     h(
       "div",
@@ -67,9 +67,15 @@ function card(checks) {
               h("td", {}, c.labelSpace),
               h("td", {}, c.trainedOn ? `${c.dataset} (trained on ${c.trainedOn})` : c.dataset),
               h("td", { class: "num" }, String(c.n)),
-              ...[c.precisionAt1, c.recallAt3, c.microF1, c.microPrecision, c.microRecall, c.balancedAccuracy].map(
-                (v) => h("td", { class: "num" }, pct(v, 1)),
-              ),
+              ...[
+                c.precisionAt1,
+                c.recallAt3,
+                c.microF1,
+                c.microPrecision,
+                c.microRecall,
+                c.balancedAccuracy,
+                c.evidenceRate,
+              ].map((v) => h("td", { class: "num" }, pct(v, 1))),
               h("td", {}, c.perLanguage.map((l) => `${l.language} ${pct(l.precisionAt1)}`).join(" · ")),
             ),
           ),
