@@ -114,6 +114,27 @@ describe("classifyText", () => {
     expect(e.text).toMatch(/gender|women/);
   });
 
+  it("suggests each target of a paragraph of ordinary sentences, with that target's own sentence as evidence", async () => {
+    const parts = {
+      "GBF-TARGET-03":
+        "Two new marine protected areas were designated along the southern coast last year, with management plans for both.",
+      "GBF-TARGET-05":
+        "Illegal wildlife trade in parrots and tortoises is now prosecuted as a serious crime, and customs controls were tightened.",
+      "GBF-TARGET-12":
+        "The capital planted five thousand street trees and opened a new public park by the river for its residents.",
+    };
+    const text = Object.values(parts).join(" ");
+    const r = await classifier.classifyText(text);
+    for (const [id, sentence] of Object.entries(parts)) {
+      const s = r.suggestions.find((x) => x.id === id)!;
+      expect(s.decision, id).toBe("suggest");
+      const e = s.evidence[0]!;
+      const at = text.indexOf(sentence);
+      expect((e.start + e.end) / 2, id).toBeGreaterThanOrEqual(at);
+      expect((e.start + e.end) / 2, id).toBeLessThanOrEqual(at + sentence.length);
+    }
+  });
+
   it("ranks a target of report-style passages (not dev-set questions) in the top three, in five languages", async () => {
     let top3 = 0;
     for (const p of REPORT_PASSAGES) {
