@@ -2,7 +2,7 @@ import type { LogisticModel } from "./logistic.ts";
 import type { SdgModel } from "./sdg-model.ts";
 
 /** Bump when features, fusion or derivation change: cached states of other versions retrain. */
-export const CLASSIFIER_VERSION = "gbf-fusion-1.7.1";
+export const CLASSIFIER_VERSION = "gbf-fusion-1.8.0";
 
 /**
  * A float32 vector as JSON numbers: 9 significant digits give back the same float32 exactly,
