@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeLatestCheck } from "../src/eval/index.ts";
+import { titleCheckFile } from "./helpers/check-file.ts";
 import { isLocal, skipBrowser } from "./e2e/browser.ts";
 import { uploadFile } from "./e2e/ingest.ts";
 import type { RunningServer } from "./e2e/server.ts";
@@ -174,29 +175,7 @@ describe.skipIf(skipBrowser)("web UI in a real browser", () => {
   });
 
   it("lists the held-out checks of the last full eval, each linking to its report", async () => {
-    const rates = { suggest: 0.914, suggestReview: 0.91 };
-    const file = {
-      schemaVersion: 1,
-      meta: {
-        dataset: "gbf-title-check.jsonl",
-        mode: "held-out",
-        labelSpace: "gbf-targets",
-        createdAt: new Date().toISOString(),
-        modelId: "use-lite-512@0.2.0",
-        classifierVersion: "gbf-fusion-1.6.1",
-        thresholds: [],
-      },
-      summary: {
-        n: 69,
-        precisionAt1: 0.928,
-        recallAt3: 0.971,
-        microF1: rates,
-        microPrecision: rates,
-        microRecall: rates,
-      },
-      perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, hitAt3: 1, microF1: 0.96 }],
-    } as never;
-    await writeLatestCheck(server.services.config.EVAL_DIR, "gbf-titles", file, "<p>titles</p>");
+    await writeLatestCheck(server.services.config.EVAL_DIR, "gbf-titles", titleCheckFile(), "<p>titles</p>");
     // The page is on the Evaluation view already: another visit loads the checks again.
     await page.goto(`${server.baseUrl}/#/search`);
     await page.goto(`${server.baseUrl}/#/eval`);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeLatestCheck, writeLatestEval } from "../eval/index.ts";
+import { titleCheckFile } from "../../test/helpers/check-file.ts";
 import { makeKit, type Kit } from "./internal/test-kit.ts";
 
 let kit: Kit;
@@ -61,30 +62,7 @@ describe("vocabularies and eval", () => {
   it("lists the held-out checks of the last full eval with their figures per language, and serves each one's report", async () => {
     kit = await makeKit();
     expect(await (await kit.app.request("/v1/eval/checks")).json()).toEqual({ checks: [] });
-    const rates = { suggest: 0.9, suggestReview: 0.8 };
-    const file = {
-      schemaVersion: 1,
-      meta: {
-        dataset: "gbf-title-check.jsonl",
-        mode: "held-out",
-        labelSpace: "gbf-targets",
-        createdAt: "2026-11-30T06:00:00.000Z",
-        modelId: "use-lite-512@0.2.0",
-        classifierVersion: "gbf-fusion-1.6.1",
-      },
-      summary: {
-        n: 69,
-        precisionAt1: 0.928,
-        recallAt3: 0.971,
-        microF1: rates,
-        microPrecision: rates,
-        microRecall: rates,
-        balancedAccuracy: rates,
-        evidence: { judged: 20, hits: 19, rate: 0.95 },
-      },
-      perLanguage: [{ language: "fr", n: 12, precisionAt1: 1, recallAt3: 1, hitAt3: 1, microF1: 0.96 }],
-    } as never;
-    await writeLatestCheck(kit.config.EVAL_DIR, "gbf-titles", file, "<p>the titles report</p>");
+    await writeLatestCheck(kit.config.EVAL_DIR, "gbf-titles", titleCheckFile(), "<p>the titles report</p>");
     const { checks } = await (await kit.app.request("/v1/eval/checks")).json();
     expect(checks).toEqual([
       {
